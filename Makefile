@@ -1,0 +1,34 @@
+# The README's two promises: `make serve` (or `make build`) and `make test`, on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: serve build pages check test clean
+
+serve: $(VENV)/.site pages
+	$(BIN)/mkdocs serve
+
+build: $(VENV)/.site pages
+	$(BIN)/mkdocs build --strict
+
+pages: $(VENV)/.site
+	$(BIN)/python scripts/build_pages.py
+
+check: $(VENV)/.site
+	$(BIN)/python scripts/build_pages.py --check
+
+test: $(VENV)/.dev
+	bash scripts/ensure_chromium.sh
+	$(BIN)/python -m pytest
+
+$(VENV)/.site: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.site
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,59 @@
+"""The whole generator as one function: load, check, plan, render, write."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import DATASET_CHECKS
+from .checks.shape import shape_records
+from .load import load_dataset
+from .model import Dossier, build_dossier
+from .pages import plan_pages, plan_redirects
+from .problems import InvalidData
+from .render import render_pages
+from .seeds import Seeds
+from .write import WriteReport, write_pages
+
+
+@dataclass
+class Timings:
+    phases: dict[str, float] = field(default_factory=dict)
+
+    def measure(self, name: str, started: float) -> float:
+        now = time.perf_counter()
+        self.phases[name] = now - started
+        return now
+
+
+def check_dataset(root: Path, timings: Timings | None = None) -> Dossier:
+    """Every record under root/data, checked; raises InvalidData with every problem found."""
+    timings = timings or Timings()
+    started = time.perf_counter()
+    raw, problems = load_dataset(root)
+    started = timings.measure("load", started)
+    seeds = Seeds(root / "seeds")
+    records, shape_problems = shape_records(raw, seeds)
+    problems += shape_problems
+    for check in DATASET_CHECKS:
+        problems += check(records, seeds)
+    timings.measure("check", started)
+    if problems:
+        raise InvalidData(problems)
+    return build_dossier(records)
+
+
+def render_site(dossier: Dossier, site_url: str) -> dict[str, str]:
+    return render_pages(plan_pages(dossier, site_url), plan_redirects(dossier, site_url))
+
+
+def generate(root: Path, docs_dir: Path, site_url: str, timings: Timings | None = None) -> tuple[Dossier, WriteReport]:
+    timings = timings or Timings()
+    dossier = check_dataset(root, timings)
+    started = time.perf_counter()
+    files = render_site(dossier, site_url)
+    started = timings.measure("render", started)
+    report = write_pages(docs_dir, files)
+    timings.measure("write", started)
+    return dossier, report

@@ -1,0 +1,39 @@
+"""Every id a record names exists, in a collection of the right kind."""
+
+from __future__ import annotations
+
+from ..model import Record
+from ..problems import Problem, did_you_mean
+from ..schema import RECORD_NOUN
+
+
+def check(records: list[Record], seeds) -> list[Problem]:
+    by_id = {r.id: r for r in records}
+    former = {old: r.id for r in records for old in r.former_ids}
+    problems = []
+    for record in records:
+        for path, target_id, field in record.references():
+            problem = _problem(target_id, field, by_id, former)
+            if problem:
+                problems.append(Problem(record.mark_of(path), problem, record.id, path))
+    return problems
+
+
+def _problem(target_id: str, field, by_id: dict[str, Record], former: dict[str, str]) -> str | None:
+    target = by_id.get(target_id)
+    wanted = field.refers_to
+    if target is None:
+        if target_id in former:
+            return f"'{target_id}' is a former id: write the current id '{former[target_id]}'"
+        candidates = [r.id for r in by_id.values() if wanted == "*" or r.collection == wanted]
+        noun = "record" if wanted == "*" else RECORD_NOUN[wanted]
+        return f"no {noun} has the id '{target_id}'{did_you_mean(target_id, candidates)}"
+    if wanted != "*" and target.collection != wanted:
+        return f"'{target_id}' is {_a(RECORD_NOUN[target.collection])}, not {_a(RECORD_NOUN[wanted])}"
+    if field.actor_kind and target.kind != field.actor_kind:
+        return f"'{target_id}' is {_a(target.kind)}, not {_a(field.actor_kind)}"
+    return None
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"

@@ -1,0 +1,84 @@
+"""Partial dates (`2023`, `2023-02`, `2023-02-14`): parsing, ordering and display."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+MONTHS = tuple(calendar.month_name)  # English, whatever the machine's locale: index 1 is January
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """Orders coarser first within a period: 2023 < 2023-01 < 2023-01-05 (month 0 = unknown)."""
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+    @property
+    def iso(self) -> str:
+        parts = [f"{self.year:04d}"] + [f"{n:02d}" for n in (self.month, self.day) if n]
+        return "-".join(parts)
+
+    @property
+    def text(self) -> str:
+        if not self.month:
+            return str(self.year)
+        if not self.day:
+            return f"{MONTHS[self.month]} {self.year}"
+        return f"{self.day} {MONTHS[self.month]} {self.year}"
+
+    @property
+    def first_day(self) -> datetime.date:
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> datetime.date:
+        month = self.month or 12
+        return datetime.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    def __str__(self) -> str:
+        return self.iso
+
+
+class DateError(ValueError):
+    pass
+
+
+def parse_date(value) -> PartialDate:
+    """A YAML value -> PartialDate. Accepts the year as an integer and unquoted YAML dates."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise DateError(f"a date is YYYY, YYYY-MM or YYYY-MM-DD, not {_describe(value)}")
+    text = str(value)
+    match = _DATE.fullmatch(text)
+    if not match:
+        raise DateError(f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else 0 for part in match.groups())
+    if match.group(2) and not 1 <= month <= 12:
+        raise DateError(f"'{text}' is not a real date: month {month} does not exist")
+    if match.group(3):
+        try:
+            datetime.date(year, month, day)
+        except ValueError:
+            raise DateError(f"'{text}' is not a real date: {MONTHS[month]} {year} has no day {day}") from None
+    if year < 1:
+        raise DateError(f"'{text}' is not a real date: there is no year 0")
+    return PartialDate(year, month, day)
+
+
+def format_span(start: PartialDate, end: PartialDate | None, approximate: bool) -> str:
+    """'14 February 2023', 'c. 2022', '2022 – March 2023'."""
+    text = start.text if end is None else f"{start.text} – {end.text}"
+    return f"c. {text}" if approximate else text
+
+
+def _describe(value) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if value is None:
+        return "an empty value"
+    return f"{type(value).__name__} {value!r}"

@@ -1,0 +1,42 @@
+"""The folding applied to a quote and to its source before one is looked for in the other."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_MARKS = str.maketrans({
+    "\u2019": "'", "\u2018": "'",  # ’ ‘
+    "\u00ab": '"', "\u00bb": '"', "\u201c": '"', "\u201d": '"',  # « » “ ”
+    "\u00a0": " ", "\u202f": " ",  # no-break and narrow no-break spaces
+})
+_WHITESPACE = re.compile(r"\s+")
+# Spaces inside quotation marks (« x » for "x") are dropped; since both sides are folded the
+# same way, dropping the spaces on both sides of every mark is equivalent and needs no
+# guess about which mark opens and which closes.
+_SPACED_QUOTE = re.compile(r' ?" ?')
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).translate(_MARKS)
+    text = _WHITESPACE.sub(" ", text)
+    return _SPACED_QUOTE.sub('"', text).strip()
+
+
+def longest_found_part(quote: str, folded_source: str) -> str:
+    """The longest run of the quote's words that the source does contain, for a hint."""
+    words = fold(quote).split(" ")
+    best = ""
+    for start in range(len(words)):
+        low, high = start + 1, len(words)
+        # binary search on the run's end: if a run is found, all its prefixes are too
+        while low <= high:
+            middle = (low + high) // 2
+            candidate = " ".join(words[start:middle])
+            if candidate in folded_source:
+                if len(candidate) > len(best):
+                    best = candidate
+                low = middle + 1
+            else:
+                high = middle - 1
+    return best

@@ -1,0 +1,239 @@
+"""YAML files -> raw records that remember where each value was written.
+
+Parsing only: nothing here knows the contract's fields. libyaml (PyYAML's C parser)
+builds the node tree; we turn nodes into plain values ourselves, so that no tag can
+build an object, duplicate keys are refused, and every value keeps its line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .problems import Mark, Problem
+
+COLLECTIONS = ("sources", "actors", "events", "transfers", "agreements")
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# YAML 1.2 reads these plain scalars as numbers where PyYAML's YAML 1.1 reads text:
+# an editor who writes `1e3` must not get a different value from another tool.
+_YAML12_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+
+
+class YamlTimestamp(str):
+    """The text of a scalar YAML resolves as a timestamp (`2023-02-14`), kept as written.
+
+    Dates are partial in this project (`2023-02`), so we parse them ourselves; keeping
+    the text also lets an impossible date (`2023-02-30`) be reported like any bad date.
+    """
+
+
+class Mapping(dict):
+    """A YAML mapping; `marks[key]` is where its value starts, `key_marks[key]` its key."""
+
+    def __init__(self, mark: Mark):
+        super().__init__()
+        self.mark = mark
+        self.marks: dict[str, Mark] = {}
+        self.key_marks: dict[str, Mark] = {}
+
+
+class Sequence(list):
+    """A YAML sequence; `marks[i]` is where item i starts."""
+
+    def __init__(self, mark: Mark):
+        super().__init__()
+        self.mark = mark
+        self.marks: list[Mark] = []
+
+
+@dataclass(frozen=True)
+class RawRecord:
+    collection: str
+    data: Mapping
+
+    @property
+    def mark(self) -> Mark:
+        return self.data.mark
+
+
+def collection_files(data_dir: Path) -> dict[str, list[Path]]:
+    """Each collection's files: `data/<name>.yaml` and everything under `data/<name>/`."""
+    found = {}
+    for name in COLLECTIONS:
+        files = [data_dir / f"{name}.yaml"] if (data_dir / f"{name}.yaml").is_file() else []
+        folder = data_dir / name
+        if folder.is_dir():
+            files += sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        found[name] = files
+    return found
+
+
+def stray_files(data_dir: Path) -> list[Path]:
+    """YAML files in data/ that belong to no collection: a misnamed file must not be ignored."""
+    known = {p for files in collection_files(data_dir).values() for p in files}
+    return sorted(
+        p for p in data_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file() and p not in known
+    )
+
+
+def load_dataset(root: Path) -> tuple[list[RawRecord], list[Problem]]:
+    """Every record of every collection under `root/data`, with the problems met reading them."""
+    data_dir = root / "data"
+    records: list[RawRecord] = []
+    problems: list[Problem] = []
+    for path in stray_files(data_dir):
+        name = _display(path, root)
+        problems.append(
+            Problem(Mark(name, 1, 1), f"this file belongs to no collection; data files are {', '.join(c + '.yaml' for c in COLLECTIONS)} or files under data/<collection>/")
+        )
+    for collection, files in collection_files(data_dir).items():
+        for path in files:
+            items, file_problems = load_file(path, _display(path, root))
+            problems += file_problems
+            records += [RawRecord(collection, item) for item in items]
+    return records, problems
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_file(path: Path, name: str) -> tuple[list[Mapping], list[Problem]]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        return [], [Problem(Mark(name, line, 1), f"not UTF-8 text ({error.reason} at byte {error.start})")]
+    return parse_records(text, name)
+
+
+def parse_records(text: str, name: str) -> tuple[list[Mapping], list[Problem]]:
+    """A file's text -> its records (each a Mapping), or the problems that stop it being read."""
+    problems: list[Problem] = []
+    try:
+        if "&" in text or "*" in text:
+            problems += _anchors_and_aliases(text, name)
+            if problems:
+                return [], problems
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = Mark(name, mark.line + 1, mark.column + 1) if mark else Mark(name, 1, 1)
+        detail = " ".join(part for part in (error.context, error.problem) if part)
+        return [], [Problem(where, f"YAML syntax error: {detail}")]
+    except yaml.YAMLError as error:
+        return [], [Problem(Mark(name, 1, 1), f"YAML error: {error}")]
+    if root is None:
+        return [], []
+    value = _Builder(name, problems).value(root)
+    if not isinstance(value, Sequence):
+        problems.append(Problem(_mark(name, root), "a data file holds a YAML list of records (each item starting with '- ')"))
+        return [], problems
+    records = []
+    for item, mark in zip(value, value.marks):
+        if isinstance(item, Mapping):
+            records.append(item)
+        else:
+            problems.append(Problem(mark, "each item of the list must be a record (a mapping of field: value)"))
+    return records, problems
+
+
+def _anchors_and_aliases(text: str, name: str) -> list[Problem]:
+    problems = []
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            problems.append(Problem(_mark(name, event), f"alias '*{event.anchor}' is not allowed: write the value out in full"))
+        elif getattr(event, "anchor", None):
+            problems.append(Problem(_mark(name, event), f"anchor '&{event.anchor}' is not allowed: anchors and aliases are refused"))
+    return problems
+
+
+def _mark(name: str, node) -> Mark:
+    return Mark(name, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    """Nodes -> plain values; refuses what the contract forbids instead of constructing it."""
+
+    _constructor = yaml.constructor.SafeConstructor()
+
+    def __init__(self, name: str, problems: list[Problem]):
+        self.name = name
+        self.problems = problems
+
+    def value(self, node):
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if node.tag not in (_SEQ_TAG, _MAP_TAG):
+            self.problems.append(Problem(_mark(self.name, node), f"YAML tag '{node.tag}' is not allowed: only plain values, lists and mappings"))
+            return None
+        if isinstance(node, yaml.SequenceNode):
+            seq = Sequence(_mark(self.name, node))
+            for item in node.value:
+                seq.append(self.value(item))
+                seq.marks.append(_mark(self.name, item))
+            return seq
+        return self.mapping(node)
+
+    def mapping(self, node):
+        result = Mapping(_mark(self.name, node))
+        for key_node, value_node in node.value:
+            key_mark = _mark(self.name, key_node)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                what = "'<<' merge keys are" if key_node.tag == "tag:yaml.org,2002:merge" else "keys other than plain words are"
+                self.problems.append(Problem(key_mark, f"{what} not allowed"))
+                continue
+            key = key_node.value
+            if key in result:
+                first = result.key_marks[key]
+                self.problems.append(Problem(key_mark, f"duplicate key '{key}' (first written at line {first.line})"))
+                continue
+            result[key] = self.value(value_node)
+            result.marks[key] = _mark(self.name, value_node)
+            result.key_marks[key] = key_mark
+        return result
+
+    def scalar(self, node):
+        tag = node.tag
+        if tag not in _PLAIN_TAGS:
+            self.problems.append(Problem(_mark(self.name, node), f"YAML tag '{tag}' is not allowed: only plain values, lists and mappings"))
+            return None
+        if tag == "tag:yaml.org,2002:str":
+            if node.style is None and _YAML12_NUMBER.fullmatch(node.value):
+                return float("nan") if "nan" in node.value.lower() else _yaml12_number(node.value)
+            return node.value
+        if tag == "tag:yaml.org,2002:timestamp":
+            return YamlTimestamp(node.value)
+        try:
+            return self._constructor.construct_object(node)
+        except (ValueError, yaml.constructor.ConstructorError) as error:
+            self.problems.append(Problem(_mark(self.name, node), f"cannot read '{node.value}': {error}"))
+            return None
+
+
+def _yaml12_number(text: str):
+    if text.startswith(("0o", "0x")):
+        return int(text, 0)
+    try:
+        return float(text)
+    except ValueError:
+        return float("inf")

@@ -1,0 +1,104 @@
+"""The checked dataset: immutable records and the indexes every page needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping as MappingType
+
+from .dates import PartialDate
+from .problems import Mark
+
+
+@dataclass(frozen=True)
+class Text:
+    """Localised text: English is always there; other languages are kept by code."""
+
+    en: str
+    translations: tuple[tuple[str, str], ...] = ()
+
+    def __str__(self) -> str:
+        return self.en
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: str
+    quote: str
+    translation: str | None
+    path: str  # where it stands in its record, e.g. "claims[0].sources[1]"
+
+
+@dataclass(frozen=True)
+class Claim:
+    by: str
+    stance: str
+    sources: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Record:
+    """One record of any collection; its fields are the schema's, absent ones None or ()."""
+
+    collection: str
+    id: str
+    values: MappingType[str, Any]
+    mark: Mark
+    marks: MappingType[str, Mark] = field(repr=False)  # field path -> where its value was written
+
+    def __getattr__(self, name: str):
+        try:
+            return self.__dict__["values"][name]
+        except KeyError:
+            raise AttributeError(f"{self.collection} record has no field '{name}'") from None
+
+    def mark_of(self, path: str) -> Mark:
+        """Where `path` (e.g. "actors[1]") was written, or its nearest written parent."""
+        while path:
+            if path in self.marks:
+                return self.marks[path]
+            path = path.rpartition(".")[0] if "." in path else path.partition("[")[0] if "[" in path else ""
+        return self.mark
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """Every citation in the record, its claims' included."""
+        own = self.values.get("sources") or ()
+        return tuple(own) + tuple(c for claim in self.values.get("claims") or () for c in claim.sources)
+
+    def references(self):
+        """(path, id, field) for every id this record names, claims and citations included."""
+        from .schema import CITATION_FIELDS, CLAIM_FIELDS, fields_of
+
+        for f in fields_of(self.collection).values():
+            value = self.values.get(f.name)
+            if not f.refers_to or value is None:
+                continue
+            if isinstance(value, tuple):
+                yield from ((f"{f.name}[{i}]", v, f) for i, v in enumerate(value))
+            else:
+                yield f.name, value, f
+        for i, claim in enumerate(self.values.get("claims") or ()):
+            yield f"claims[{i}].by", claim.by, CLAIM_FIELDS[0]
+        for citation in self.citations:
+            yield f"{citation.path}.source", citation.source, CITATION_FIELDS[0]
+
+    @property
+    def sort_key(self) -> tuple:
+        date: PartialDate | None = self.values.get("signed") if self.collection == "agreements" else self.values.get("date")
+        return (date is None, date or PartialDate(0), self.id)
+
+
+@dataclass(frozen=True)
+class Dossier:
+    records: MappingType[str, Record]  # by id
+    former_ids: MappingType[str, str]  # former id -> current id
+
+    def of(self, collection: str) -> list[Record]:
+        return sorted((r for r in self.records.values() if r.collection == collection), key=lambda r: r.sort_key)
+
+
+def build_dossier(records: list[Record]) -> Dossier:
+    return Dossier(
+        records={r.id: r for r in records},
+        former_ids={old: r.id for r in records for old in r.former_ids},
+    )

@@ -1,0 +1,273 @@
+"""Dossier -> page plans: where each record lives, sorting, grouping, joins and backlinks.
+
+Everything a template shows is decided here, as plain values; templates only loop and print.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .dates import PartialDate, format_span
+from .model import Citation, Dossier, Record
+from .schema import ACTOR_KINDS, COLLECTION_FIELDS, RECORD_NOUN, STANCES, STATUSES
+
+PAGE_OF_COLLECTION = {"events": "timeline.md", "transfers": "transfers.md", "agreements": "agreements.md", "sources": "sources.md"}
+LATEST_ON_HOME = 5
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    path: str  # relative to docs/
+    template: str
+    context: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class DateView:
+    start: PartialDate
+    end: PartialDate | None
+    approximate: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class CitationView:
+    quote: str
+    lang: str
+    translation: str | None
+    source: Link
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    actor: Link
+    stance: str
+    citations: list[CitationView]
+
+
+@dataclass(frozen=True)
+class EntryLink:
+    """A line in a list of records: date, link, status."""
+
+    date: str
+    link: Link
+    noun: str
+    status: str | None
+
+
+def home_of(record: Record) -> str:
+    """The page a record lives on: its canonical place, and its anchor's only home."""
+    return PAGE_OF_COLLECTION.get(record.collection) or f"actors/{record.id}.md"
+
+
+def url_of(page: str) -> str:
+    """The site URL of a page, relative to the site root (directory URLs, as MkDocs makes them)."""
+    stem = page[: -len(".md")]
+    if stem == "index":
+        return ""
+    return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
+
+
+class _Planner:
+    def __init__(self, dossier: Dossier, site_url: str):
+        self.dossier = dossier
+        self.records = dossier.records
+        self.site_url = site_url
+        self.backlinks: dict[str, list[Record]] = defaultdict(list)
+        for record in sorted(self.records.values(), key=lambda r: (r.sort_key, r.collection)):
+            for target in dict.fromkeys(target for _, target, _ in record.references()):
+                self.backlinks[target].append(record)
+        self.page = ""  # the page being planned: links are relative to it
+
+    # -- links ---------------------------------------------------------------------------
+
+    def href(self, record_id: str) -> str:
+        target = home_of(self.records[record_id])
+        relative = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
+        return f"{relative}#{record_id}"
+
+    def link(self, record_id: str) -> Link:
+        record = self.records[record_id]
+        return Link(self.label(record), self.href(record_id))
+
+    @staticmethod
+    def label(record: Record) -> str:
+        if record.collection == "actors":
+            return record.name.en
+        if record.collection == "transfers":
+            return record.item.en
+        return str(record.title)
+
+    def entry_link(self, record: Record) -> EntryLink:
+        date = record.values.get("signed" if record.collection == "agreements" else "date")
+        return EntryLink(
+            date.text if date else "not signed" if record.collection == "agreements" else "",
+            self.link(record.id),
+            RECORD_NOUN[record.collection],
+            record.values.get("status"),
+        )
+
+    def citation(self, citation: Citation) -> CitationView:
+        source = self.records[citation.source]
+        return CitationView(citation.quote, source.language, citation.translation, self.link(source.id))
+
+    def claims(self, record: Record) -> list[ClaimView]:
+        return [ClaimView(self.link(c.by), c.stance, [self.citation(s) for s in c.sources]) for c in record.claims]
+
+    @staticmethod
+    def date(record: Record) -> DateView:
+        return DateView(record.date, record.date_end, bool(record.approximate), format_span(record.date, record.date_end, bool(record.approximate)))
+
+    # -- entries ----------------------------------------------------------------------
+
+    def entry(self, record: Record) -> dict:
+        """What every timeline, transfer and agreement entry shows."""
+        view = {
+            "record": record,
+            "related": [self.link(i) for i in record.related],
+            "citations": [self.citation(c) for c in record.sources],
+            "cited_by": [],
+        }
+        if record.collection in ("events", "transfers"):
+            view["date"] = self.date(record)
+            view["claims"] = self.claims(record)
+            view["status_meaning"] = _meaning(STATUSES, record.status)
+        if record.collection == "events":
+            view["actors"] = [self.link(i) for i in record.actors]
+        if record.collection == "transfers":
+            view["supplier"], view["recipient"] = self.link(record.supplier), self.link(record.recipient)
+        if record.collection == "agreements":
+            view["parties"] = [self.link(i) for i in record.parties]
+            view["signatories"] = [self.link(i) for i in record.signatories]
+        return view
+
+    # -- pages ----------------------------------------------------------------------------
+
+    def plan(self) -> list[PagePlan]:
+        plans = [
+            self.timeline(),
+            self.transfers(),
+            self.agreements(),
+            self.sources(),
+            self.actor_index(),
+            *(self.actor(a) for a in self.dossier.of("actors")),
+            self.home(),
+            self.methodology(),
+        ]
+        return plans
+
+    def at(self, page: str) -> None:
+        self.page = page
+
+    def timeline(self) -> PagePlan:
+        self.at("timeline.md")
+        years: dict[int, list] = defaultdict(list)
+        for event in self.dossier.of("events"):
+            years[event.date.year].append(self.entry(event))
+        return PagePlan(self.page, "timeline.md.j2", {"years": sorted(years.items())})
+
+    def transfers(self) -> PagePlan:
+        self.at("transfers.md")
+        transfers = self.dossier.of("transfers")
+        directions: dict[tuple[str, str], list] = defaultdict(list)
+        for transfer in transfers:
+            directions[(transfer.supplier, transfer.recipient)].append(self.entry(transfer))
+        groups = [
+            {"supplier": self.records[s].name.en, "recipient": self.records[r].name.en, "anchor": f"from_{s}_to_{r}", "entries": entries}
+            for (s, r), entries in sorted(directions.items(), key=lambda item: (self.records[item[0][0]].name.en, self.records[item[0][1]].name.en))
+        ]
+        rows = [self.entry(t) for t in transfers]
+        return PagePlan(self.page, "transfers.md.j2", {"rows": rows, "groups": groups})
+
+    def agreements(self) -> PagePlan:
+        self.at("agreements.md")
+        return PagePlan(self.page, "agreements.md.j2", {"entries": [self.entry(a) for a in self.dossier.of("agreements")]})
+
+    def sources(self) -> PagePlan:
+        self.at("sources.md")
+        entries = [
+            {"record": s, "cited_by": [self.entry_link(r) for r in self.backlinks[s.id]]}
+            for s in self.dossier.of("sources")
+        ]
+        return PagePlan(self.page, "sources.md.j2", {"entries": entries})
+
+    def actor_index(self) -> PagePlan:
+        self.at("actors/index.md")
+        actors = sorted(self.dossier.of("actors"), key=lambda a: (a.name.en.casefold(), a.id))
+        kinds = [
+            {"kind": kind.value, "anchor": f"kind_{kind.value}", "actors": [{"link": self.link(a.id), "record": a} for a in actors if a.kind == kind.value]}
+            for kind in ACTOR_KINDS
+        ]
+        return PagePlan(self.page, "actor_index.md.j2", {"kinds": [k for k in kinds if k["actors"]]})
+
+    def actor(self, actor: Record) -> PagePlan:
+        self.at(home_of(actor))
+        naming = self.backlinks[actor.id]
+        sections = [
+            {"title": title, "anchor": f"section_{collection}", "links": [self.entry_link(r) for r in naming if r.collection == collection]}
+            for collection, title in (("events", "Timeline"), ("transfers", "Arms transfers"), ("agreements", "Agreements"), ("actors", "Related actors"))
+        ]
+        view = {
+            "record": actor,
+            "country": self.link(actor.country) if actor.country else None,
+            "citations": [self.citation(c) for c in actor.sources],
+            "sections": [s for s in sections if s["links"]],
+        }
+        return PagePlan(self.page, "actor.md.j2", view)
+
+    def home(self) -> PagePlan:
+        self.at("index.md")
+        counts = [
+            {"noun": title, "count": len(self.dossier.of(collection)), "link": Link(title, posixpath.relpath(page, "."))}
+            for collection, title, page in (
+                ("events", "Timeline events", "timeline.md"),
+                ("transfers", "Arms transfers", "transfers.md"),
+                ("agreements", "Agreements", "agreements.md"),
+                ("actors", "Actors", "actors/index.md"),
+                ("sources", "Sources", "sources.md"),
+            )
+        ]
+        latest = [self.entry_link(e) for e in reversed(self.dossier.of("events")[-LATEST_ON_HOME:])]
+        example = next(iter(self.dossier.of("events")), None)
+        return PagePlan(self.page, "home.md.j2", {"counts": counts, "latest": latest, "site_url": self.site_url, "example": example})
+
+    def methodology(self) -> PagePlan:
+        self.at("methodology.md")
+        collections = [
+            {"name": name, "noun": RECORD_NOUN[name], "fields": fields} for name, fields in COLLECTION_FIELDS.items()
+        ]
+        return PagePlan(self.page, "methodology.md.j2", {"statuses": STATUSES, "stances": STANCES, "collections": collections, "site_url": self.site_url})
+
+
+def _meaning(choices, value: str) -> str:
+    return next(c.meaning for c in choices if c.value == value)
+
+
+def plan_pages(dossier: Dossier, site_url: str) -> list[PagePlan]:
+    return _Planner(dossier, site_url).plan()
+
+
+@dataclass(frozen=True)
+class Redirect:
+    path: str  # r/<id>/index.html
+    target: str  # relative to the redirect page, anchor kept
+    canonical: str  # absolute
+
+
+def plan_redirects(dossier: Dossier, site_url: str) -> list[Redirect]:
+    """`/r/<id>/` for every id and former id, leading to the record's canonical place."""
+    names = [(r.id, r) for r in dossier.records.values()] + [(old, dossier.records[new]) for old, new in dossier.former_ids.items()]
+    redirects = []
+    for name, record in sorted(names, key=lambda pair: pair[0]):
+        place = f"{url_of(home_of(record))}#{record.id}"
+        redirects.append(Redirect(f"r/{name}/index.html", f"../../{place}", f"{site_url}{place}"))
+    return redirects

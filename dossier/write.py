@@ -1,0 +1,77 @@
+"""The only module that touches docs/: writes what changed, removes what is no longer generated.
+
+A manifest (docs/.generated) lists the files the generator owns, so that hand-written
+files beside them are never touched and a record's removed page goes away with it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MANIFEST = ".generated"
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def write_file(path: Path, text: str) -> None:
+    """Atomically: a reader (or `mkdocs serve`) never sees a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_pages(docs_dir: Path, files: dict[str, str]) -> WriteReport:
+    report = WriteReport()
+    for relative, text in sorted(files.items()):
+        path = docs_dir / relative
+        if path.is_file() and path.read_bytes() == text.encode("utf-8"):
+            report.unchanged.append(relative)
+        else:
+            write_file(path, text)
+            report.written.append(relative)
+    for relative in sorted(_previously_generated(docs_dir) - files.keys()):
+        path = docs_dir / relative
+        if path.is_file():
+            path.unlink()
+            report.removed.append(relative)
+            _remove_empty_parents(path.parent, docs_dir)
+    manifest = "".join(f"{name}\n" for name in sorted(files))
+    if _read(docs_dir / MANIFEST) != manifest:
+        write_file(docs_dir / MANIFEST, manifest)
+    return report
+
+
+def _previously_generated(docs_dir: Path) -> set[str]:
+    names = set()
+    for line in (_read(docs_dir / MANIFEST) or "").splitlines():
+        relative = Path(line)
+        if line and not relative.is_absolute() and ".." not in relative.parts:
+            names.add(line)
+    return names
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+
+
+def _remove_empty_parents(folder: Path, stop: Path) -> None:
+    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

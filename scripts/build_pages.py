@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Generate the dossier's Markdown pages under docs/ from data/ and seeds/.
+
+    scripts/build_pages.py            check the data, then write the pages that changed
+    scripts/build_pages.py --check    check the data only; write nothing
+
+Bad data: every problem is printed as FILE:LINE:COLUMN: id: field: message, nothing is
+written, and the exit status is 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dossier.build import Timings, check_dataset, generate  # noqa: E402
+from dossier.problems import InvalidData  # noqa: E402
+from dossier.siteconfig import site_url_from_config  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="validate data/ and seeds/ without writing anything")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the folder holding data/ and seeds/ (default: the project)")
+    parser.add_argument("--docs", type=Path, help="where to write the pages (default: ROOT/docs)")
+    parser.add_argument("--site-url", help="the published address, for permanent links (default: $SITE_URL, else mkdocs.yml's site_url)")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    timings = Timings()
+    try:
+        if args.check:
+            dossier = check_dataset(root, timings)
+            print(f"checked {len(dossier.records)} records: no problem found ({_phases(timings)})")
+            return 0
+        site_url = args.site_url or os.environ.get("SITE_URL") or site_url_from_config(ROOT / "mkdocs.yml")
+        dossier, report = generate(root, args.docs or root / "docs", _with_slash(site_url), timings)
+    except InvalidData as invalid:
+        for problem in invalid.problems:
+            print(problem, file=sys.stderr)
+        count = len(invalid.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written", file=sys.stderr)
+        return 1
+    print(
+        f"{len(dossier.records)} records; {len(report.written)} files written, {len(report.unchanged)} unchanged, "
+        f"{len(report.removed)} removed ({_phases(timings)})"
+    )
+    return 0
+
+
+def _phases(timings: Timings) -> str:
+    return ", ".join(f"{name} {seconds:.2f}s" for name, seconds in timings.phases.items())
+
+
+def _with_slash(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
