@@ -32,11 +32,11 @@ class InvalidData(Exception):
     """Raised with every problem found, once, after all of them were collected."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=lambda p: p.mark)  # stable: a record's problems keep field order
         super().__init__(f"{len(self.problems)} problem(s) in the data")
 
 
-def closest(word: str, candidates, cutoff: float = 0.6) -> str | None:
+def closest(word: str, candidates, cutoff: float = 0.7) -> str | None:
     """The candidate most like `word`, for a 'did you mean' hint."""
     import difflib
 

@@ -1,0 +1,58 @@
+"""Shared helpers: small datasets written to a temporary folder, and the generator run on them."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from dossier.build import check_dataset
+from dossier.problems import InvalidData
+
+PROJECT = Path(__file__).resolve().parent.parent
+CASES = Path(__file__).resolve().parent / "cases"
+VALID_CASE = CASES / "valid"
+
+
+def write_dataset(root: Path, files: dict[str, str]) -> Path:
+    """Write {relative path: text} under root (text is dedented), return root."""
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    (root / "data").mkdir(exist_ok=True)
+    (root / "seeds").mkdir(exist_ok=True)
+    return root
+
+
+def problems_of(root: Path) -> list[str]:
+    """The printed problems for the dataset at root; [] when it is valid."""
+    try:
+        check_dataset(root)
+    except InvalidData as invalid:
+        return [str(p) for p in invalid.problems]
+    return []
+
+
+def copy_valid_case(target: Path) -> Path:
+    shutil.copytree(VALID_CASE, target, dirs_exist_ok=True)
+    return target
+
+
+def run_generator(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(PROJECT / "scripts" / "build_pages.py"), *args],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+    )
+
+
+@pytest.fixture
+def valid_root(tmp_path: Path) -> Path:
+    """A private copy of the valid test dataset, free to be broken."""
+    return copy_valid_case(tmp_path / "case")

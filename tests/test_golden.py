@@ -1,0 +1,50 @@
+"""Golden tests: the Markdown rendered from the valid case, compared with files kept in tests/golden/.
+
+After an intended change of rendering, regenerate with `UPDATE_GOLDEN=1 make test` and
+review the diff of tests/golden/ like any other change.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from dossier.build import check_dataset, render_site
+
+from .conftest import VALID_CASE
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "valid"
+SITE_URL = "https://dossier.example.org/"
+
+
+def rendered() -> dict[str, str]:
+    files = render_site(check_dataset(VALID_CASE), SITE_URL)
+    # Every Markdown page, and one redirect for an id and one for a former id.
+    keep = {p for p in files if p.endswith(".md")} | {"r/friendship-treaty/index.html", "r/treaty-signing/index.html"}
+    return {p: files[p] for p in sorted(keep)}
+
+
+def test_rendering_matches_the_golden_files():
+    files = rendered()
+    if os.environ.get("UPDATE_GOLDEN"):
+        for path, text in files.items():
+            target = GOLDEN / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in GOLDEN.rglob("*") if p.is_file()}
+    assert sorted(files) == sorted(expected), "the set of generated pages changed: regenerate with UPDATE_GOLDEN=1"
+    for path in files:
+        assert files[path] == expected[path], f"{path} differs from tests/golden/valid/{path}"
+
+
+def test_the_same_data_gives_byte_identical_pages():
+    first = render_site(check_dataset(VALID_CASE), SITE_URL)
+    second = render_site(check_dataset(VALID_CASE), SITE_URL)
+    assert first == second
+
+
+@pytest.mark.parametrize("path", ["timeline.md", "actors/ravna.md", "r/ravna/index.html"])
+def test_generated_files_say_so(path):
+    assert "generated from data/ by scripts/build_pages.py — do not edit" in render_site(check_dataset(VALID_CASE), SITE_URL)[path]

@@ -1,0 +1,126 @@
+"""End to end: the valid case built into a whole site; the HTML a reader gets is checked."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from dossier.build import check_dataset
+
+from .conftest import VALID_CASE
+from .sitebuild import build_site, html_pages, parse_page
+
+pytestmark = pytest.mark.site
+SITE_URL = "https://dossier.example.org/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return build_site(VALID_CASE, tmp_path_factory.mktemp("site"), SITE_URL)
+
+
+@pytest.fixture(scope="module")
+def pages(site):
+    return html_pages(site)
+
+
+@pytest.fixture(scope="module")
+def dossier():
+    return check_dataset(VALID_CASE)
+
+
+def test_every_record_id_is_anchored_exactly_once_in_the_site(pages, dossier):
+    places = {}
+    for path, page in pages.items():
+        for anchor in page.ids:
+            if anchor in dossier.records or anchor in dossier.former_ids:
+                places.setdefault(anchor, []).append(path)
+    assert sorted(places) == sorted(dossier.records), "a record id is missing, or a former id is used as an anchor"
+    assert {a: p for a, p in places.items() if len(p) != 1} == {}
+
+
+def resolve(page_path: str, href: str) -> tuple[str, str]:
+    """The site path of the HTML file a relative link leads to, and its anchor."""
+    target, _, anchor = href.partition("#")
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), target))
+    return (joined + "/index.html" if not joined.endswith(".html") else joined).lstrip("./"), anchor
+
+
+def test_each_id_and_former_id_has_a_redirect_to_its_entry(pages, dossier):
+    names = {**{i: i for i in dossier.records}, **dossier.former_ids}
+    for name, current in names.items():
+        redirect = pages[f"r/{name}/index.html"]
+        target, anchor = resolve(f"r/{name}/index.html", redirect.refresh)
+        assert anchor == current
+        assert current in pages[target].ids, f"/r/{name}/ leads to {target}, which has no #{current}"
+        assert redirect.canonical == SITE_URL + target.removesuffix("index.html") + "#" + current
+        assert redirect.refresh in redirect.hrefs, "the redirect page needs a visible link too"
+
+
+def test_no_anchor_the_site_makes_equals_a_record_id_elsewhere(pages, dossier):
+    for path, page in pages.items():
+        if path.startswith("r/"):
+            continue
+        for anchor in page.ids:
+            if anchor in dossier.records:
+                assert path.startswith(("timeline", "transfers", "agreements", "sources", "actors/")), (path, anchor)
+
+
+def test_actor_pages_link_back_to_every_record_naming_the_actor(pages, dossier):
+    for actor in dossier.of("actors"):
+        page = pages[f"actors/{actor.id}/index.html"]
+        linked = {resolve(f"actors/{actor.id}/index.html", h)[1] for h in page.hrefs}
+        naming = {r.id for r in dossier.records.values() if any(t == actor.id for _, t, _ in r.references())}
+        assert naming <= linked, f"{actor.id}'s page misses {naming - linked}"
+        assert naming, f"nothing names {actor.id} in the test case: the test would prove nothing"
+
+
+def test_sources_list_every_record_citing_them(pages, dossier):
+    page = pages["sources/index.html"]
+    linked = {resolve("sources/index.html", h)[1] for h in page.hrefs}
+    citing = {r.id for r in dossier.records.values() if r.citations}
+    assert citing <= linked
+
+
+def test_every_internal_link_reaches_an_existing_anchor(pages):
+    for path, page in pages.items():
+        for href in page.hrefs:
+            if urlsplit(href).scheme or href.startswith(("#__", "mailto:")) or not href:
+                continue
+            target, anchor = resolve(path, href) if not href.startswith("#") else (path, href[1:])
+            assert target in pages, f"{path} links to missing {href}"
+            if anchor:
+                assert anchor in pages[target].ids, f"{path} links to {href}: no such anchor"
+
+
+def test_french_quotes_are_marked_french(pages):
+    quotes = [attrs for tag, attrs in pages["timeline/index.html"].tags if tag == "q"]
+    assert quotes and {q.get("lang") for q in quotes} == {"fr", "en"}
+
+
+def test_dates_are_machine_readable(pages):
+    times = [attrs["datetime"] for tag, attrs in pages["timeline/index.html"].tags if tag == "time"]
+    assert "2021-06-02" in times and "2021-03" in times and "2021" in times
+
+
+def test_search_index_has_a_section_per_entry_and_finds_french_quotes(site):
+    import json
+
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    locations = {doc["location"] for doc in index["docs"]}
+    assert "timeline/#ravna-denies-arms" in locations
+    text = " ".join(doc["text"] for doc in index["docs"] if doc["location"] == "timeline/#ravna-denies-arms")
+    assert "nie toute livraison" in text
+    assert "&#" not in json.dumps(index), "character references leaked into the search index"
+
+
+def test_the_site_makes_no_request_to_another_host(pages):
+    for path, page in pages.items():
+        for tag, attrs in page.tags:
+            for attribute in ("src", "href"):
+                value = attrs.get(attribute) or ""
+                if tag in ("script", "link", "img", "iframe") and urlsplit(value).netloc:
+                    assert tag == "link" and attrs.get("rel") == "canonical", f"{path}: <{tag} {attribute}={value}>"
