@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Material's end-of-life notice is known (see README); keep build output to what needs a look.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build pages check test clean
 

@@ -29,6 +29,7 @@ class PagePlan:
 class Link:
     text: str
     href: str
+    lang: str | None = None  # set when the text is not English
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,8 @@ class _Planner:
 
     def link(self, record_id: str) -> Link:
         record = self.records[record_id]
-        return Link(self.label(record), self.href(record_id))
+        lang = record.language if record.collection == "sources" and not record.language.startswith("en") else None
+        return Link(self.label(record), self.href(record_id), lang)
 
     @staticmethod
     def label(record: Record) -> str:

@@ -67,10 +67,17 @@ def anchor(value, lang: str | None = None) -> Markup:
     return Markup("{#" + text + (f' lang="{lang}"' if lang else "") + "}")
 
 
+def lang(value) -> Markup:
+    """An attribute list giving an inline element its language: `{ lang="fr" }`."""
+    if not _LANGUAGE.fullmatch(str(value)):
+        raise ValueError(f"not a language tag: {value!r}")
+    return Markup('{ lang="' + str(value) + '" }')
+
+
 def _only_escaped(value):
     if isinstance(value, (Markup, int)) and not isinstance(value, bool):
         return value
-    raise UnescapedOutput(f"template printed {value!r} without an escaping filter (md, attr, url or anchor)")
+    raise UnescapedOutput(f"template printed {value!r} without an escaping filter (md, attr, url, anchor or lang)")
 
 
 def environment() -> jinja2.Environment:
@@ -83,7 +90,7 @@ def environment() -> jinja2.Environment:
         autoescape=True,  # so macros return Markup; every value still goes through a filter (finalize)
         finalize=_only_escaped,
     )
-    env.filters.update(md=md, attr=attr, url=url, anchor=anchor)
+    env.filters.update(md=md, attr=attr, url=url, anchor=anchor, lang=lang)
     env.globals["generated_note"] = Markup(GENERATED_NOTE)
     return env
 

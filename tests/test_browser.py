@@ -1,0 +1,91 @@
+"""The built site in a real browser: permanent links land on a visible, marked entry; phones; no leaks."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from .browser import CHROMIUM_ARGS, chromium_path, serve
+from .conftest import VALID_CASE
+from .sitebuild import build_site
+
+pytestmark = pytest.mark.browser
+
+PAGE_TYPES = ["", "timeline/", "transfers/", "agreements/", "actors/", "actors/ravna/", "sources/", "methodology/"]
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    site = build_site(VALID_CASE, tmp_path_factory.mktemp("site"))
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    yield context.new_page()
+    context.close()
+
+
+def header_bottom(page) -> float:
+    return page.evaluate("document.querySelector('header.md-header').getBoundingClientRect().bottom")
+
+
+@pytest.mark.parametrize("name, current", [("friendship-treaty", "friendship-treaty"), ("treaty-signing", "friendship-treaty-signed"), ("radars-to-ostrava", "radars-to-ostrava")])
+def test_permanent_link_lands_on_the_entry_below_the_header_and_marks_it(page, base_url, name, current):
+    page.goto(f"{base_url}r/{name}/")
+    page.wait_for_url(f"**#{current}")
+    heading = page.locator(f"[id='{current}']")
+    box = heading.bounding_box()
+    assert box["y"] >= header_bottom(page) - 1, "the entry's heading is hidden under the sticky header"
+    assert box["y"] + box["height"] <= page.viewport_size["height"]
+    outline = page.evaluate(f"getComputedStyle(document.getElementById('{current}').closest('.dossier-entry')).outlineStyle")
+    assert outline == "solid", "the linked entry is not marked"
+
+
+def test_redirect_page_works_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base_url}r/ravna/")
+    page.wait_for_url("**/actors/ravna/#ravna")
+    context.close()
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_no_page_scrolls_sideways_on_a_phone(browser, base_url, path):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + path)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 360, f"/{path} is {width}px wide at 360px"
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_pages_request_nothing_from_another_host(page, base_url, path):
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).hostname))
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    assert hosts == {"127.0.0.1"}
+
+
+def test_search_finds_a_french_quote_and_leads_to_its_entry(page, base_url):
+    page.goto(base_url)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("livraison")
+    page.locator(".md-search-result__link").first.wait_for(timeout=10_000)
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    assert any(urlsplit(h).path == "/timeline/" and urlsplit(h).fragment == "ravna-denies-arms" for h in hrefs), hrefs
