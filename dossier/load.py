@@ -43,6 +43,16 @@ class YamlTimestamp(str):
     """
 
 
+class Refused:
+    """Stands for a value the loader refused; its problem is already recorded."""
+
+    def __repr__(self) -> str:
+        return "REFUSED"
+
+
+REFUSED = Refused()
+
+
 class Mapping(dict):
     """A YAML mapping; `marks[key]` is where its value starts, `key_marks[key]` its key."""
 
@@ -140,8 +150,12 @@ def parse_records(text: str, name: str) -> tuple[list[Mapping], list[Problem]]:
         where = Mark(name, mark.line + 1, mark.column + 1) if mark else Mark(name, 1, 1)
         detail = " ".join(part for part in (error.context, error.problem) if part)
         return [], [Problem(where, f"YAML syntax error: {detail}")]
+    except yaml.reader.ReaderError as error:
+        before = text[: error.position]
+        where = Mark(name, before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1)
+        return [], [Problem(where, f"character U+{error.character:04X} is not allowed in YAML ({error.reason})")]
     except yaml.YAMLError as error:
-        return [], [Problem(Mark(name, 1, 1), f"YAML error: {error}")]
+        return [], [Problem(Mark(name, 1, 1), "YAML error: " + " ".join(str(error).split()))]
     if root is None:
         return [], []
     value = _Builder(name, problems).value(root)
@@ -185,7 +199,7 @@ class _Builder:
             return self.scalar(node)
         if node.tag not in (_SEQ_TAG, _MAP_TAG):
             self.problems.append(Problem(_mark(self.name, node), f"YAML tag '{node.tag}' is not allowed: only plain values, lists and mappings"))
-            return None
+            return REFUSED
         if isinstance(node, yaml.SequenceNode):
             seq = Sequence(_mark(self.name, node))
             for item in node.value:
@@ -216,7 +230,7 @@ class _Builder:
         tag = node.tag
         if tag not in _PLAIN_TAGS:
             self.problems.append(Problem(_mark(self.name, node), f"YAML tag '{tag}' is not allowed: only plain values, lists and mappings"))
-            return None
+            return REFUSED
         if tag == "tag:yaml.org,2002:str":
             if node.style is None and _YAML12_NUMBER.fullmatch(node.value):
                 return float("nan") if "nan" in node.value.lower() else _yaml12_number(node.value)
@@ -225,9 +239,10 @@ class _Builder:
             return YamlTimestamp(node.value)
         try:
             return self._constructor.construct_object(node)
-        except (ValueError, yaml.constructor.ConstructorError) as error:
-            self.problems.append(Problem(_mark(self.name, node), f"cannot read '{node.value}': {error}"))
-            return None
+        except (ValueError, KeyError, IndexError, yaml.constructor.ConstructorError):
+            kind = tag.rpartition(":")[2]
+            self.problems.append(Problem(_mark(self.name, node), f"cannot read '{node.value}' as {kind}"))
+            return REFUSED
 
 
 def _yaml12_number(text: str):

@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from ..dates import DateError, parse_date
-from ..load import Mapping, RawRecord, Sequence, YamlTimestamp
+from ..load import REFUSED, Mapping, RawRecord, Sequence, YamlTimestamp
 from ..model import Citation, Claim, Record, Text
 from ..problems import Mark, Problem, did_you_mean
 from ..seeds import Seeds
@@ -61,6 +61,10 @@ class _Shaper:
                 self.problem(data.key_marks[key], _join(path, key), f"unknown field for {noun}{did_you_mean(key, by_name)}")
         values = {}
         for f in declared:
+            if data.get(f.name) is REFUSED:
+                self.failed = True  # the loader has said why
+                values[f.name] = () if f.kind in _LIST_KINDS else None
+                continue
             if f.name not in data or data[f.name] is None:
                 if f.required:
                     where = data.key_marks.get(f.name, data.mark)
@@ -81,6 +85,9 @@ class _Shaper:
             result = []
             for i, (item, item_mark) in enumerate(zip(items, items.marks)):
                 item_path = f"{path}[{i}]"
+                if item is REFUSED:
+                    self.failed = True
+                    continue
                 self.marks[item_path] = item_mark
                 try:
                     result.append(getattr(self, convert)(f, item, item_mark, item_path))
