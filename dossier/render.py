@@ -9,6 +9,7 @@ attribute, and a template that forgets a filter fails the build instead of leaki
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -74,10 +75,15 @@ def lang(value) -> Markup:
     return Markup('{ lang="' + str(value) + '" }')
 
 
+def yaml_string(value) -> Markup:
+    """A quoted scalar for a page's front matter (JSON strings are YAML strings)."""
+    return Markup(json.dumps(str(value), ensure_ascii=False))
+
+
 def _only_escaped(value):
     if isinstance(value, (Markup, int)) and not isinstance(value, bool):
         return value
-    raise UnescapedOutput(f"template printed {value!r} without an escaping filter (md, attr, url, anchor or lang)")
+    raise UnescapedOutput(f"template printed {value!r} without an escaping filter (md, attr, url, anchor, lang or yaml_string)")
 
 
 def environment() -> jinja2.Environment:
@@ -90,7 +96,7 @@ def environment() -> jinja2.Environment:
         autoescape=True,  # so macros return Markup; every value still goes through a filter (finalize)
         finalize=_only_escaped,
     )
-    env.filters.update(md=md, attr=attr, url=url, anchor=anchor, lang=lang)
+    env.filters.update(md=md, attr=attr, url=url, anchor=anchor, lang=lang, yaml_string=yaml_string)
     env.globals["generated_note"] = Markup(GENERATED_NOTE)
     return env
 

@@ -136,3 +136,9 @@ def test_no_data_becomes_a_tag_an_attribute_or_a_link(pages):
 def test_hostile_url_stays_inside_its_attribute(pages):
     hrefs = [a.get("href") for t, a in pages["sources/index.html"].tags if t == "a" and "example.org" in (a.get("href") or "")]
     assert hrefs == ['https://example.org/?q=<script>&x="y'], hrefs
+
+
+@pytest.mark.site
+def test_an_actor_page_title_shows_the_name_as_text(pages):
+    page = pages["actors/villain/index.html"]
+    assert "<img src=x onerror=alert(1)> - Russia–Iran dossier" in "".join(page.text)
