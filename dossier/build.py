@@ -41,7 +41,8 @@ def check_dataset(root: Path, timings: Timings | None = None) -> Dossier:
     timings.measure("check", started)
     if problems:
         raise InvalidData(problems)
-    return build_dossier(records)
+    texts = {r.file: seeds.text(r.file) for r in records if r.collection == "sources" and r.file}
+    return build_dossier(records, texts)
 
 
 def render_site(dossier: Dossier, site_url: str) -> dict[str, str]:

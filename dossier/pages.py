@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from .coverage import coverage_by_source
 from .dates import PartialDate, format_span
 from .model import Citation, Dossier, Record
 from .schema import ACTOR_KINDS, COLLECTION_FIELDS, RECORD_NOUN, STANCES, STATUSES
@@ -196,8 +197,17 @@ class _Planner:
 
     def sources(self) -> PagePlan:
         self.at("sources.md")
+        coverage = coverage_by_source(self.dossier)
         entries = [
-            {"record": s, "cited_by": [self.entry_link(r) for r in self.backlinks[s.id]]}
+            {
+                "record": s,
+                "cited_by": [self.entry_link(r) for r in self.backlinks[s.id]],
+                "coverage": coverage.get(s.id),
+                "sentences": [
+                    {"text": sentence.text, "cited_by": [self.link(i) for i in sentence.cited_by]}
+                    for sentence in (coverage[s.id].sentences if s.id in coverage else ())
+                ],
+            }
             for s in self.dossier.of("sources")
         ]
         return PagePlan(self.page, "sources.md.j2", {"entries": entries})

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from dossier.build import Timings, check_dataset, generate  # noqa: E402
+from dossier.coverage import coverage_by_source  # noqa: E402
 from dossier.problems import InvalidData  # noqa: E402
 from dossier.siteconfig import site_url_from_config  # noqa: E402
 
@@ -36,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.check:
             dossier = check_dataset(root, timings)
             print(f"checked {len(dossier.records)} records: no problem found ({_phases(timings)})")
+            _print_coverage(dossier)
             return 0
         site_url = args.site_url or os.environ.get("SITE_URL") or site_url_from_config(ROOT / "mkdocs.yml")
         dossier, report = generate(root, args.docs or root / "docs", _with_slash(site_url), timings)
@@ -49,7 +51,14 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(dossier.records)} records; {len(report.written)} files written, {len(report.unchanged)} unchanged, "
         f"{len(report.removed)} removed ({_phases(timings)})"
     )
+    _print_coverage(dossier)
     return 0
+
+
+def _print_coverage(dossier) -> None:
+    for source_id, figures in coverage_by_source(dossier).items():
+        share = figures.cited / figures.total if figures.total else 1.0
+        print(f"coverage {source_id}: {figures.cited} of {figures.total} sentences cited ({share:.0%})")
 
 
 def _phases(timings: Timings) -> str:

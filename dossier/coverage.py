@@ -1,0 +1,89 @@
+"""How much of each source the dossier cites: its sentences, each with the records quoting it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .folding import fold
+
+# A sentence ends at . ! ? or … (a closing quotation mark may follow) before a capital or an
+# opening quotation mark; a line break always ends one (headings, captions, paragraphs).
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”’]?\s+(?=[\"«“A-ZÀ-ÖØ-Þ])")
+# ... except after an initial or a title: "M. Trump", "J. Kirby", "Dr. Who".
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z]|Mme|Mlle|Mr|Mrs|Ms|Dr|St|Sr|Jr|Gen|Col|Lt|Prof)\.$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    cited_by: tuple[str, ...]  # ids of the records quoting it, in the order given
+
+
+@dataclass(frozen=True)
+class Coverage:
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def cited(self) -> int:
+        return sum(1 for s in self.sentences if s.cited_by)
+
+    @property
+    def total(self) -> int:
+        return len(self.sentences)
+
+
+def split_sentences(text: str) -> list[str]:
+    sentences = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        start = 0
+        for match in _SENTENCE_END.finditer(line):
+            end = match.start() + len(match.group().rstrip())
+            if _ABBREVIATION.search(line[start:end]):
+                continue
+            sentences.append(line[start:end].strip())
+            start = match.end()
+        sentences.append(line[start:].strip())
+    return [s for s in sentences if s]
+
+
+def coverage(text: str, quotes: list[tuple[str, str]]) -> Coverage:
+    """`quotes` are (record id, quote) pairs citing this text. A sentence is cited when a quote overlaps it."""
+    folded = fold(text)
+    spans = []
+    cursor = 0
+    for sentence in split_sentences(text):
+        piece = fold(sentence)
+        start = folded.find(piece, cursor)
+        if start < 0:
+            start = cursor  # folding joined it with its neighbour; keep it at the current place
+        spans.append((sentence, start, start + len(piece)))
+        cursor = max(cursor, start + len(piece))
+    quoted: list[tuple[int, int, str]] = []
+    for record_id, quote in quotes:
+        piece = fold(quote)
+        start = folded.find(piece)
+        while start >= 0 and piece:
+            quoted.append((start, start + len(piece), record_id))
+            start = folded.find(piece, start + 1)
+    sentences = []
+    for sentence, start, end in spans:
+        citing = dict.fromkeys(record_id for q_start, q_end, record_id in quoted if q_start < end and q_end > start)
+        sentences.append(Sentence(sentence, tuple(citing)))
+    return Coverage(tuple(sentences))
+
+
+def coverage_by_source(dossier) -> dict[str, Coverage]:
+    """Every source that has a text, with the sentences its citations cover."""
+    quotes: dict[str, list[tuple[str, str]]] = {}
+    for record in dossier.records.values():
+        for citation in record.citations:
+            quotes.setdefault(citation.source, []).append((record.id, citation.quote))
+    return {
+        source.id: coverage(dossier.texts[source.file], quotes.get(source.id, []))
+        for source in dossier.of("sources")
+        if source.file
+    }
