@@ -10,6 +10,7 @@ from .checks import DATASET_CHECKS
 from .checks.shape import shape_records
 from .load import load_dataset
 from .model import Dossier, build_dossier
+from .overview import check_overview, read_overview
 from .pages import plan_pages, plan_redirects
 from .problems import InvalidData
 from .render import render_pages
@@ -38,11 +39,14 @@ def check_dataset(root: Path, timings: Timings | None = None) -> Dossier:
     problems += shape_problems
     for check in DATASET_CHECKS:
         problems += check(records, seeds)
+    overview, overview_problems = read_overview(root)
+    problems += overview_problems
+    problems += check_overview(overview, {r.id for r in records}, {old: r.id for r in records for old in r.former_ids})
     timings.measure("check", started)
     if problems:
         raise InvalidData(problems)
     texts = {r.file: seeds.text(r.file) for r in records if r.collection == "sources" and r.file}
-    return build_dossier(records, texts)
+    return build_dossier(records, texts, overview)
 
 
 def render_site(dossier: Dossier, site_url: str) -> dict[str, str]:

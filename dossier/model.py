@@ -93,14 +93,16 @@ class Dossier:
     records: MappingType[str, Record]  # by id
     former_ids: MappingType[str, str]  # former id -> current id
     texts: MappingType[str, str]  # the text of each source file (relative to seeds/)
+    overview: tuple = ()  # the home page's paragraphs (see overview.py)
 
     def of(self, collection: str) -> list[Record]:
         return sorted((r for r in self.records.values() if r.collection == collection), key=lambda r: r.sort_key)
 
 
-def build_dossier(records: list[Record], texts: MappingType[str, str]) -> Dossier:
+def build_dossier(records: list[Record], texts: MappingType[str, str], overview=()) -> Dossier:
     return Dossier(
         records={r.id: r for r in records},
         former_ids={old: r.id for r in records for old in r.former_ids},
         texts=texts,
+        overview=tuple(overview),
     )

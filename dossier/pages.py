@@ -250,7 +250,12 @@ class _Planner:
         ]
         latest = [self.entry_link(e) for e in reversed(self.dossier.of("events")[-LATEST_ON_HOME:])]
         example = next(iter(self.dossier.of("events")), None)
-        return PagePlan(self.page, "home.md.j2", {"counts": counts, "latest": latest, "site_url": self.site_url, "example": example})
+        overview = [
+            [{"text": piece.text, "link": self.link(piece.target) if piece.target else None} for piece in paragraph]
+            for paragraph in self.dossier.overview
+        ]
+        context = {"counts": counts, "latest": latest, "site_url": self.site_url, "example": example, "overview": overview}
+        return PagePlan(self.page, "home.md.j2", context)
 
     def methodology(self) -> PagePlan:
         self.at("methodology.md")

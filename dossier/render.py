@@ -28,7 +28,7 @@ GENERATED_NOTE = "generated from data/ by scripts/build_pages.py — do not edit
 # references: they then print as themselves in any Markdown flavour. Others only matter
 # at the start of a line (lists, headings, quotes), handled by _LINE_START.
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]#|<>&~^$=]")
-_LINE_START = re.compile(r"^(?:[-+=:]|\d+(?=[.)]))")
+_LINE_START = re.compile(r"^(\s*)([-+=:]|\d+(?=[.)]))")
 _WHITESPACE = re.compile(r"\s+")
 _ANCHOR = re.compile(r"[a-z0-9]+([-_][a-z0-9]+)*")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
@@ -38,11 +38,15 @@ class UnescapedOutput(Exception):
     pass
 
 
-def md(value) -> Markup:
-    """Text for a Markdown context: one line, every special character neutralised."""
-    text = _WHITESPACE.sub(" ", str(value)).strip()
+def md(value, keep_edges: bool = False) -> Markup:
+    """Text for a Markdown context: one line, every special character neutralised.
+
+    keep_edges keeps a leading and trailing space, for a piece of text printed beside a link.
+    """
+    text = _WHITESPACE.sub(" ", str(value))
+    text = text if keep_edges else text.strip()
     text = _MARKDOWN_SPECIAL.sub(_reference, text)
-    return Markup(_LINE_START.sub(lambda m: "".join(_reference(c) for c in m.group()), text))
+    return Markup(_LINE_START.sub(lambda m: m.group(1) + "".join(_reference(c) for c in m.group(2)), text))
 
 
 def _reference(match_or_char) -> str:

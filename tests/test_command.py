@@ -28,6 +28,7 @@ BREAKAGES = {
     "javascript url": ("data/sources/broken.yaml", "- id: x\n  title: T\n  date: 2020\n  language: fr\n  url: javascript:alert(1)\n", r"data/sources/broken\.yaml:5:8: x: url: 'javascript:alert\(1\)' is not an http or https address"),
     "former id reused": ("data/sources/broken.yaml", "- id: x\n  title: T\n  date: 2020\n  language: en\n- id: y\n  title: T\n  date: 2020\n  language: en\n  former_ids: [x]\n", r"data/sources/broken\.yaml:9:16: y: former_ids\[0\]: 'x' is already the id of sources record 'x' \(data/sources/broken\.yaml:1\)"),
     "field of another collection": ("data/sources/broken.yaml", "- id: x\n  title: T\n  date: 2020\n  language: en\n  file: bulletin.txt\n  former_ids: [z]\n- id: y\n  name: Y\n  kind: group\n", r"data/sources/broken\.yaml:8:3: y: name: unknown field for source$"),
+    "overview link": ("data/overview.md", "Some text and [a link](#ravan).\n", r"data/overview\.md:1:15: link to '#ravan': no record has this id \(did you mean 'ravna'\?\)"),
     "misquoted": ("data/actors/broken.yaml", "- id: x\n  name: X\n  kind: group\n  sources:\n    - source: bulletin-2021-06\n      quote: The treaty of friendship was signed in Paris\n", r"data/actors/broken\.yaml:6:14: x: sources\[0\]\.quote: quote not found in seeds/bulletin\.txt; the longest part of it that is there: \"The treaty of friendship was signed in\""),
 }
 
@@ -59,7 +60,7 @@ def test_bad_data_is_refused_with_file_and_line_and_docs_stay_as_they_were(built
     assert "Traceback" not in result.stderr
     assert re.search(expected, result.stderr, re.MULTILINE), result.stderr
     assert result.stderr.rstrip().endswith("nothing was written")
-    assert all(re.match(r"^data/[\w/.-]+\.yaml:\d+:\d+: ", line) for line in result.stderr.splitlines()[:-1]), result.stderr
+    assert all(re.match(r"^data/[\w/.-]+\.(yaml|md):\d+:\d+: ", line) for line in result.stderr.splitlines()[:-1]), result.stderr
     assert snapshot(built / "docs") == before
     assert not (built / "pwned").exists() and not Path("pwned").exists()
 
