@@ -7,7 +7,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+from .load import describe
+
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 MONTHS = tuple(calendar.month_name)  # English, whatever the machine's locale: index 1 is January
 
 
@@ -52,12 +54,14 @@ class DateError(ValueError):
 def parse_date(value) -> PartialDate:
     """A YAML value -> PartialDate. Accepts the year as an integer and unquoted YAML dates."""
     if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise DateError(f"a date is YYYY, YYYY-MM or YYYY-MM-DD, not {_describe(value)}")
-    text = str(value)
+        raise DateError(f"a date is YYYY, YYYY-MM or YYYY-MM-DD, not {describe(value)}")
+    text = getattr(value, "text", None) or str(value)  # an unquoted 0700 is the year 700, not octal 448
     match = _DATE.fullmatch(text)
     if not match:
         raise DateError(f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(part) if part else 0 for part in match.groups())
+    if year < 1:
+        raise DateError(f"'{text}' is not a real date: there is no year 0")
     if match.group(2) and not 1 <= month <= 12:
         raise DateError(f"'{text}' is not a real date: month {month} does not exist")
     if match.group(3):
@@ -65,8 +69,6 @@ def parse_date(value) -> PartialDate:
             datetime.date(year, month, day)
         except ValueError:
             raise DateError(f"'{text}' is not a real date: {MONTHS[month]} {year} has no day {day}") from None
-    if year < 1:
-        raise DateError(f"'{text}' is not a real date: there is no year 0")
     return PartialDate(year, month, day)
 
 
@@ -75,10 +77,3 @@ def format_span(start: PartialDate, end: PartialDate | None, approximate: bool) 
     text = start.text if end is None else f"{start.text} – {end.text}"
     return f"c. {text}" if approximate else text
 
-
-def _describe(value) -> str:
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if value is None:
-        return "an empty value"
-    return f"{type(value).__name__} {value!r}"

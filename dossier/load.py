@@ -43,6 +43,18 @@ class YamlTimestamp(str):
     """
 
 
+class YamlInt(int):
+    """An integer that remembers how it was written (`text`), so a date can read `0700` as a year."""
+
+    text: str
+
+
+class YamlFloat(float):
+    """A float that remembers how it was written (`text`), for messages."""
+
+    text: str
+
+
 class Refused:
     """Stands for a value the loader refused; its problem is already recorded."""
 
@@ -151,14 +163,16 @@ def parse_records(text: str, name: str) -> tuple[list[Mapping], list[Problem]]:
         detail = " ".join(part for part in (error.context, error.problem) if part)
         return [], [Problem(where, f"YAML syntax error: {detail}")]
     except yaml.reader.ReaderError as error:
-        before = text[: error.position]
-        where = Mark(name, before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1)
+        # libyaml counts the position in UTF-8 bytes, the pure-Python reader in characters
+        position = len(text.encode("utf-8")[: error.position].decode("utf-8", "ignore")) if _Loader is not yaml.SafeLoader else error.position
+        before = text[:position]
+        where = Mark(name, before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1)
         return [], [Problem(where, f"character U+{error.character:04X} is not allowed in YAML ({error.reason})")]
     except yaml.YAMLError as error:
         return [], [Problem(Mark(name, 1, 1), "YAML error: " + " ".join(str(error).split()))]
     if root is None:
         return [], []
-    value = _Builder(name, problems).value(root)
+    value = _Builder(name, text, problems).value(root)
     if not isinstance(value, Sequence):
         problems.append(Problem(_mark(name, root), "a data file holds a YAML list of records (each item starting with '- ')"))
         return [], problems
@@ -190,9 +204,14 @@ class _Builder:
 
     _constructor = yaml.constructor.SafeConstructor()
 
-    def __init__(self, name: str, problems: list[Problem]):
+    def __init__(self, name: str, text: str, problems: list[Problem]):
         self.name = name
+        self.lines = text.splitlines()
         self.problems = problems
+
+    def explicitly_tagged(self, node) -> bool:
+        line = self.lines[node.start_mark.line] if node.start_mark.line < len(self.lines) else ""
+        return line[node.start_mark.column : node.start_mark.column + 1] == "!"
 
     def value(self, node):
         if isinstance(node, yaml.ScalarNode):
@@ -232,13 +251,16 @@ class _Builder:
             self.problems.append(Problem(_mark(self.name, node), f"YAML tag '{tag}' is not allowed: only plain values, lists and mappings"))
             return REFUSED
         if tag == "tag:yaml.org,2002:str":
-            if node.style is None and _YAML12_NUMBER.fullmatch(node.value):
-                return float("nan") if "nan" in node.value.lower() else _yaml12_number(node.value)
+            if not node.style and _YAML12_NUMBER.fullmatch(node.value) and not self.explicitly_tagged(node):
+                return _yaml12_number(node.value)  # plain style is None (PyYAML) or "" (libyaml)
             return node.value
         if tag == "tag:yaml.org,2002:timestamp":
             return YamlTimestamp(node.value)
         try:
-            return self._constructor.construct_object(node)
+            value = self._constructor.construct_object(node)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                value = _written(value, node.value)
+            return value
         except (ValueError, KeyError, IndexError, yaml.constructor.ConstructorError):
             kind = tag.rpartition(":")[2]
             self.problems.append(Problem(_mark(self.name, node), f"cannot read '{node.value}' as {kind}"))
@@ -246,9 +268,32 @@ class _Builder:
 
 
 def _yaml12_number(text: str):
-    if text.startswith(("0o", "0x")):
-        return int(text, 0)
-    try:
-        return float(text)
-    except ValueError:
-        return float("inf")
+    if re.fullmatch(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+", text):
+        return _written(int(text, 8 if text.startswith("0o") else 16 if text.startswith("0x") else 10), text)
+    lowered = text.lower().lstrip("+")
+    number = float("nan") if lowered == ".nan" else float("-inf" if lowered == "-.inf" else "inf") if lowered.endswith(".inf") else float(text)
+    return _written(number, text)
+
+
+def _written(number, text: str):
+    """The number, remembering how it was written: messages quote it, dates read `0700` as a year."""
+    number = (YamlInt if isinstance(number, int) else YamlFloat)(number)
+    number.text = text
+    return number
+
+
+def describe(value) -> str:
+    """A YAML value in an editor's words, for messages: 'the boolean false', 'a list'."""
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if value is None:
+        return "an empty value"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (int, float)):
+        return f"the number {getattr(value, 'text', value)}"
+    if isinstance(value, YamlTimestamp):
+        return f"the date {value}"
+    return f"'{value}'"

@@ -6,13 +6,15 @@ Everything a template shows is decided here, as plain values; templates only loo
 from __future__ import annotations
 
 import posixpath
+import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from .coverage import coverage_by_source
 from .dates import PartialDate, format_span
-from .model import Citation, Dossier, Record
+from .model import Citation, Dossier, Record, Text
 from .schema import ACTOR_KINDS, COLLECTION_FIELDS, RECORD_NOUN, STANCES, STATUSES
 
 PAGE_OF_COLLECTION = {"events": "timeline.md", "transfers": "transfers.md", "agreements": "agreements.md", "sources": "sources.md"}
@@ -126,6 +128,16 @@ class _Planner:
     def claims(self, record: Record) -> list[ClaimView]:
         return [ClaimView(self.link(c.by), c.stance, [self.citation(s) for s in c.sources]) for c in record.claims]
 
+    def related(self, record: Record) -> list[str]:
+        """Related records both ways: those it names, then those naming it as related."""
+        naming = (r.id for r in self.backlinks[record.id] if record.id in r.related)
+        return list(dict.fromkeys([*record.related, *naming]))
+
+    def permalink(self, record: Record) -> dict:
+        """The entry's permanent link: relative for the reader's browser, absolute to copy."""
+        target = f"r/{record.id}/index.html"
+        return {"href": posixpath.relpath(target, posixpath.dirname(self.page) or "."), "absolute": f"{self.site_url}r/{record.id}/"}
+
     @staticmethod
     def date(record: Record) -> DateView:
         return DateView(record.date, record.date_end, bool(record.approximate), format_span(record.date, record.date_end, bool(record.approximate)))
@@ -136,9 +148,10 @@ class _Planner:
         """What every timeline, transfer and agreement entry shows."""
         view = {
             "record": record,
-            "related": [self.link(i) for i in record.related],
+            "related": [self.link(i) for i in self.related(record)],
             "citations": [self.citation(c) for c in record.sources],
-            "cited_by": [],
+            "permalink": self.permalink(record),
+            "search_terms": search_terms(record, self.records),
         }
         if record.collection in ("events", "transfers"):
             view["date"] = self.date(record)
@@ -201,6 +214,8 @@ class _Planner:
         entries = [
             {
                 "record": s,
+                "permalink": self.permalink(s),
+                "search_terms": search_terms(s, self.records),
                 "cited_by": [self.entry_link(r) for r in self.backlinks[s.id]],
                 "coverage": coverage.get(s.id),
                 "sentences": [
@@ -230,6 +245,8 @@ class _Planner:
         ]
         view = {
             "record": actor,
+            "permalink": self.permalink(actor),
+            "search_terms": search_terms(actor, self.records),
             "country": self.link(actor.country) if actor.country else None,
             "citations": [self.citation(c) for c in actor.sources],
             "sections": [s for s in sections if s["links"]],
@@ -263,6 +280,33 @@ class _Planner:
             {"name": name, "noun": RECORD_NOUN[name], "fields": fields} for name, fields in COLLECTION_FIELDS.items()
         ]
         return PagePlan(self.page, "methodology.md.j2", {"statuses": STATUSES, "stances": STANCES, "collections": collections, "site_url": self.site_url})
+
+
+def search_terms(record: Record, records) -> str:
+    """Words that find the entry though they are not on it as written: its id, the
+    aliases of the actors it names, and its accented words without their accents
+    (so that "teheran" finds "Téhéran"), for search engines that do not fold accents."""
+    named = (records[target] for _, target, _ in record.references() if target in records)
+    aliases = [alias for actor in named if actor.collection == "actors" for alias in actor.aliases]
+    words = re.findall(r"\w+", " ".join(_texts(record, records)))
+    unaccented = [plain for plain in (_strip_accents(w) for w in words if not w.isascii()) if plain.isascii()]
+    return " ".join(dict.fromkeys([record.id, *aliases, *unaccented]))
+
+
+def _texts(record: Record, records):
+    for value in record.values.values():
+        if isinstance(value, Text):
+            yield value.en
+        elif isinstance(value, str):
+            yield value
+    for citation in record.citations:
+        yield citation.quote
+    for alias in record.values.get("aliases") or ():
+        yield alias
+
+
+def _strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _meaning(choices, value: str) -> str:

@@ -47,3 +47,4 @@ def closest(word: str, candidates, cutoff: float = 0.7) -> str | None:
 def did_you_mean(word: str, candidates) -> str:
     best = closest(word, candidates)
     return f" (did you mean '{best}'?)" if best else ""
+

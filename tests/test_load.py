@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dossier.build import check_dataset
-from dossier.load import Mapping, Sequence, YamlTimestamp, load_dataset, parse_records
+from dossier.load import REFUSED, Mapping, Sequence, YamlTimestamp, load_dataset, parse_records
 from dossier.problems import Mark
 
 from .conftest import copy_valid_case, problems_of, write_dataset
@@ -86,7 +86,7 @@ def test_values_are_plain_python_values():
     records, _ = parse_records(MARKED, NAME)
     first = records[0]
     assert isinstance(first, Mapping) and isinstance(first["actors"], Sequence)
-    assert first["date"] == 2023 and type(first["date"]) is int
+    assert first["date"] == 2023 and isinstance(first["date"], int) and first["date"].text == "2023"
     assert first["title"] == {"en": "Hello", "fr": "Bonjour"}
     assert first["actors"] == ["ravna", "ostrava"]
     records, _ = parse_records("- date: 2023-02-14\n  n: 12\n  b: yes\n  f: 1.5\n  z: ~\n", NAME)
@@ -97,6 +97,7 @@ def test_values_are_plain_python_values():
 
 def test_a_problem_is_printed_at_the_line_and_column_of_its_field(tmp_path):
     root = copy_valid_case(tmp_path)
+    (root / "data/overview.md").unlink(missing_ok=True)  # it links to the record, which is dropped
     path = root / "data/events/2021.yaml"
     path.write_text(path.read_text().replace("  status: alleged\n", "  status: alleged\n  statuss: x\n"))
     assert problems_of(root) == [
@@ -194,7 +195,7 @@ def test_a_python_tag_is_refused_and_never_executed(tmp_path, tagged):
     ]
     assert not marker.exists()
     records, problems = load_dataset(root)
-    assert records[0].data["summary"] is None
+    assert records[0].data["summary"] is REFUSED
     assert not marker.exists()
 
 
@@ -228,7 +229,7 @@ def test_a_python_tag_on_a_whole_record_is_refused_and_never_executed(tmp_path):
 def test_other_tags_are_refused(value, column, tag):
     records, problems = parsed(f"- id: a\n  title: {value}\n")
     assert problems == [f"{NAME}:2:{column}: YAML tag '{tag}' is not allowed: only plain values, lists and mappings"]
-    assert records[0]["title"] is None
+    assert records[0]["title"] is REFUSED
 
 
 def test_anchors_and_aliases_are_both_refused_with_their_lines():
@@ -335,20 +336,20 @@ def test_yaml_syntax_errors_are_reported_at_file_line_column(text, expected):
 
 def test_a_syntax_error_stops_only_its_own_file(tmp_path):
     root = copy_valid_case(tmp_path)
-    (root / "data/events/context.yaml").write_text("- id: a\n  title: x: y\n")
-    assert problems_of(root) == ["data/events/context.yaml:2:11: YAML syntax error: mapping values are not allowed in this context"]
+    (root / "data/events/new.yaml").write_text("- id: a\n  title: x: y\n")
+    assert problems_of(root) == ["data/events/new.yaml:2:11: YAML syntax error: mapping values are not allowed in this context"]
 
 
 def test_a_data_file_that_is_not_utf8_is_reported_with_its_line(tmp_path):
     root = copy_valid_case(tmp_path)
-    (root / "data/events/context.yaml").write_bytes(b"# comment\n- id: a\n  title: caf\xe9 au lait\n")
-    assert problems_of(root) == ["data/events/context.yaml:3:1: not UTF-8 text (invalid continuation byte at byte 30)"]
+    (root / "data/events/new.yaml").write_bytes(b"# comment\n- id: a\n  title: caf\xe9 au lait\n")
+    assert problems_of(root) == ["data/events/new.yaml:3:1: not UTF-8 text (invalid continuation byte at byte 30)"]
 
 
 def test_a_utf16_data_file_is_reported(tmp_path):
     root = copy_valid_case(tmp_path)
-    (root / "data/events/context.yaml").write_bytes("- id: a\n".encode("utf-16"))
-    assert problems_of(root) == ["data/events/context.yaml:1:1: not UTF-8 text (invalid start byte at byte 0)"]
+    (root / "data/events/new.yaml").write_bytes("- id: a\n".encode("utf-16"))
+    assert problems_of(root) == ["data/events/new.yaml:1:1: not UTF-8 text (invalid start byte at byte 0)"]
 
 
 STRAY = "this file belongs to no collection; data files are sources.yaml, actors.yaml, events.yaml, transfers.yaml, agreements.yaml or files under data/<collection>/"
@@ -370,6 +371,7 @@ def test_files_that_are_not_yaml_are_left_alone(tmp_path):
 @pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n", "[]\n", "\ufeff", "--- []\n"])
 def test_an_empty_file_is_fine(tmp_path, text):
     root = copy_valid_case(tmp_path)
+    (root / "data/overview.md").unlink(missing_ok=True)  # it links to the transfer removed here
     (root / "data/transfers.yaml").write_text(text, encoding="utf-8")
     (root / "data/events/2021.yaml").write_text(
         (root / "data/events/2021.yaml").read_text().replace("  related: [radars-to-ostrava]\n", "")
@@ -403,25 +405,65 @@ def test_every_file_is_reported_not_only_the_first(tmp_path):
     ]
 
 
-# -- bugs -------------------------------------------------------------------------------
-
-
-@pytest.mark.xfail(strict=True, reason="BUG: an explicit core tag with an unreadable value raises KeyError/IndexError instead of a problem")
-@pytest.mark.parametrize("value", ["!!bool maybe", "!!int ''", "!!float ''"])
-def test_an_unreadable_core_tag_is_a_problem_not_a_traceback(value):
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("!!bool maybe", "cannot read 'maybe' as bool"),
+        ("!!int ''", "cannot read '' as int"),
+        ("!!int abc", "cannot read 'abc' as int"),
+        ("!!float ''", "cannot read '' as float"),
+    ],
+)
+def test_an_unreadable_core_tag_is_a_problem_not_a_traceback(value, message):
     records, problems = parsed(f"- id: a\n  title: {value}\n")
-    assert len(problems) == 1 and problems[0].startswith(f"{NAME}:2:10: cannot read ")
+    assert problems == [f"{NAME}:2:10: {message}"]
+    assert records[0]["title"] is REFUSED
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a refused tag on a required field also says the field is missing, though it is written")
+def test_readable_core_tags_are_plain_values():
+    records, problems = parsed("- a: !!int '12'\n  b: !!str 12\n  c: !!bool yes\n  d: !!float '1.5'\n  e: !!null ''\n")
+    assert problems == []
+    assert dict(records[0]) == {"a": 12, "b": "12", "c": True, "d": 1.5, "e": None}
+
+
 def test_a_refused_tag_on_a_required_field_is_reported_once(tmp_path):
     root = write_dataset(tmp_path, {"data/actors.yaml": "- id: a\n  name: !foo A\n  kind: state\n"})
     assert problems_of(root) == ["data/actors.yaml:2:9: YAML tag '!foo' is not allowed: only plain values, lists and mappings"]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a control character is reported at line 1 column 1, in a message spanning two lines")
-def test_a_control_character_is_reported_where_it_is_on_one_line():
-    problems = problems_in('- id: a\n  title: x\n  summary: "a\x07b"\n')
-    assert len(problems) == 1
-    assert problems[0].startswith(f"{NAME}:3:")
-    assert "\n" not in problems[0]
+@pytest.mark.parametrize(
+    ("text", "where", "code"),
+    [
+        ('- id: a\n  title: x\n  summary: "a\x07b"\n', "3:14", "0007"),
+        ("- id: a\n  title: x\x00y\n", "2:11", "0000"),
+        ("- id: \x1b\n", "1:7", "001B"),
+    ],
+)
+def test_a_control_character_is_reported_where_it_is_on_one_line(text, where, code):
+    assert problems_in(text) == [f"{NAME}:{where}: character U+{code} is not allowed in YAML (control characters are not allowed)"]
+
+
+# -- bugs -------------------------------------------------------------------------------
+
+CONTROL_AFTER_ACCENTS = "- title: Téhéran et Moscou\n  id: \x1b\n"
+
+
+def test_a_control_character_after_accented_text_is_reported_where_it_is():
+    assert problems_in(CONTROL_AFTER_ACCENTS) == [f"{NAME}:2:7: character U+001B is not allowed in YAML (control characters are not allowed)"]
+
+
+def test_a_control_character_after_accented_text_is_reported_where_it_is_in_a_file(tmp_path):
+    root = write_dataset(tmp_path, {"data/actors.yaml": CONTROL_AFTER_ACCENTS})
+    assert problems_of(root) == ["data/actors.yaml:2:7: character U+001B is not allowed in YAML (control characters are not allowed)"]
+
+
+@pytest.mark.parametrize(
+    ("line", "where", "tag"),
+    [
+        ("  summary: {en: !foo x}\n", "4:17", "!foo"),
+        ("  summary: {en: x, fr: !!binary eA==}\n", "4:24", "tag:yaml.org,2002:binary"),
+    ],
+)
+def test_a_refused_value_in_a_localised_text_is_reported_once(tmp_path, line, where, tag):
+    root = write_dataset(tmp_path, {"data/actors.yaml": "- id: a\n  name: A\n  kind: state\n" + line})
+    assert problems_of(root) == [f"data/actors.yaml:{where}: YAML tag '{tag}' is not allowed: only plain values, lists and mappings"]

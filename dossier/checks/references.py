@@ -8,7 +8,9 @@ from ..schema import RECORD_NOUN
 
 
 def check(records: list[Record], seeds) -> list[Problem]:
-    by_id = {r.id: r for r in records}
+    by_id: dict[str, Record] = {}
+    for record in records:
+        by_id.setdefault(record.id, record)  # a duplicate id is the ids check's to report
     former = {old: r.id for r in records for old in r.former_ids}
     problems = []
     for record in records:

@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from ..dates import DateError, parse_date
-from ..load import REFUSED, Mapping, RawRecord, Sequence, YamlTimestamp
+from ..load import REFUSED, Mapping, RawRecord, Sequence, YamlTimestamp, describe
 from ..model import Citation, Claim, Record, Text
 from ..problems import Mark, Problem, did_you_mean
 from ..seeds import Seeds
@@ -50,8 +50,8 @@ class _Shaper:
     def record(self) -> Record | None:
         data = self.raw.data
         values = self.fields(data, COLLECTION_FIELDS[self.raw.collection], "", RECORD_NOUN[self.raw.collection])
-        if self.failed or "id" not in values:
-            return None
+        if values.get("id") is None:
+            return None  # kept even when other fields failed, so checks across records still find it
         return Record(self.raw.collection, values["id"], values, data.mark, self.marks)
 
     def fields(self, data: Mapping, declared: tuple[Field, ...], path: str, noun: str) -> dict:
@@ -98,7 +98,7 @@ class _Shaper:
 
     def list_of(self, value, mark: Mark, path: str, f: Field) -> Sequence:
         if not isinstance(value, Sequence):
-            self.problem(mark, path, f"must be a list (YAML '- item' lines or [a, b]), not {_describe(value)}")
+            self.problem(mark, path, f"must be a list (YAML '- item' lines or [a, b]), not {describe(value)}")
             raise _Invalid
         if len(value) < f.min_items:
             self.problem(mark, path, f"needs at least {f.min_items} item{'s' if f.min_items > 1 else ''}")
@@ -113,9 +113,9 @@ class _Shaper:
                 raise _Invalid
             return value
         if isinstance(value, (bool, int, float, YamlTimestamp)):
-            self.problem(mark, path, f"YAML reads this as {_describe(value)}, not text: put it in quotes")
+            self.problem(mark, path, f"YAML reads this as {describe(value)}, not text: put it in quotes")
         else:
-            self.problem(mark, path, f"must be text, not {_describe(value)}")
+            self.problem(mark, path, f"must be text, not {describe(value)}")
         raise _Invalid
 
     def kind_plain(self, f, value, mark, path) -> str:
@@ -126,13 +126,19 @@ class _Shaper:
             return Text(self.string(value, mark, path))
         texts = {}
         for language, text in value.items():
-            if not _LANGUAGE.match(language):
+            if text is REFUSED:
+                self.failed = True
+                texts[language] = text
+                continue
+            if not _LANGUAGE.fullmatch(language):
                 self.problem(value.key_marks[language], f"{path}.{language}", "keys of a localised text are language codes such as en or fr")
                 continue
             texts[language] = self.string(text, value.marks[language], f"{path}.{language}")
         if "en" not in texts:
             self.problem(mark, path, "a localised text needs its English version under 'en'")
             raise _Invalid
+        if REFUSED in texts.values():
+            raise _Invalid  # the loader has said why
         english = texts.pop("en")
         return Text(english, tuple(sorted(texts.items())))
 
@@ -141,14 +147,14 @@ class _Shaper:
         if len(text) > ID_MAX_LENGTH:
             self.problem(mark, path, f"'{text}' is longer than {ID_MAX_LENGTH} characters")
             raise _Invalid
-        if not _ID.match(text):
+        if not _ID.fullmatch(text):
             self.problem(mark, path, f"'{text}' is not a valid id: lower-case letters and digits in words joined by single hyphens (e.g. iran-drones-2022)")
             raise _Invalid
         return text
 
     def kind_word(self, f, value, mark, path) -> str:
         text = self.string(value, mark, path)
-        if not _ID.match(text):
+        if not _ID.fullmatch(text):
             self.problem(mark, path, f"'{text}' is not a valid word here: lower-case letters and digits joined by single hyphens (e.g. air-defence)")
             raise _Invalid
         return text
@@ -162,13 +168,13 @@ class _Shaper:
 
     def kind_boolean(self, f, value, mark, path) -> bool:
         if not isinstance(value, bool):
-            self.problem(mark, path, f"must be true or false, not {_describe(value)}")
+            self.problem(mark, path, f"must be true or false, not {describe(value)}")
             raise _Invalid
         return value
 
     def kind_positive_int(self, f, value, mark, path) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            self.problem(mark, path, f"must be a positive whole number, not {_describe(value)}")
+            self.problem(mark, path, f"must be a positive whole number, not {describe(value)}")
             raise _Invalid
         return value
 
@@ -177,7 +183,7 @@ class _Shaper:
             return self.kind_positive_int(f, value, mark, path)
         if isinstance(value, (str, Mapping)) and not isinstance(value, YamlTimestamp):
             return self.kind_text(f, value, mark, path)
-        self.problem(mark, path, f"must be a positive whole number or text such as 'hundreds', not {_describe(value)}")
+        self.problem(mark, path, f"must be a positive whole number or text such as 'hundreds', not {describe(value)}")
         raise _Invalid
 
     def kind_choice(self, f, value, mark, path) -> str:
@@ -189,8 +195,11 @@ class _Shaper:
 
     def kind_url(self, f, value, mark, path) -> str:
         text = self.string(value, mark, path)
-        parts = urlsplit(text.strip())
-        if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text.strip()):
+        try:
+            parts = urlsplit(text.strip())
+        except ValueError:
+            parts = None
+        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text.strip()):
             self.problem(mark, path, f"'{text}' is not an http or https address")
             raise _Invalid
         return text.strip()
@@ -201,19 +210,22 @@ class _Shaper:
         if relative.is_absolute() or ".." in relative.parts or "\\" in text:
             self.problem(mark, path, f"'{text}' must be a path inside seeds/, without '..'")
             raise _Invalid
-        if not (self.seeds.dir / relative).is_file():
-            self.problem(mark, path, f"seeds/{text} does not exist")
-            raise _Invalid
         try:
+            if not (self.seeds.dir / relative).is_file():
+                self.problem(mark, path, f"seeds/{text} does not exist")
+                raise _Invalid
             self.seeds.text(relative.as_posix())
         except UnicodeDecodeError as error:
             self.problem(mark, path, f"seeds/{text} is not UTF-8 text ({error.reason} at byte {error.start})")
+            raise _Invalid from None
+        except OSError as error:
+            self.problem(mark, path, f"seeds/{text} cannot be read ({error.strerror})")
             raise _Invalid from None
         return relative.as_posix()
 
     def kind_language(self, f, value, mark, path) -> str:
         text = self.string(value, mark, path)
-        if not _LANGUAGE.match(text):
+        if not _LANGUAGE.fullmatch(text):
             self.problem(mark, path, f"'{text}' is not a BCP 47 language tag such as fr or en-GB")
             raise _Invalid
         return text
@@ -222,7 +234,7 @@ class _Shaper:
 
     def mapping(self, value, mark: Mark, path: str, what: str) -> Mapping:
         if not isinstance(value, Mapping):
-            self.problem(mark, path, f"must be a {what} (a mapping of field: value), not {_describe(value)}")
+            self.problem(mark, path, f"must be a {what} (a mapping of field: value), not {describe(value)}")
             raise _Invalid
         return value
 
@@ -259,18 +271,3 @@ _ITEM_KIND = {
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
-
-def _describe(value) -> str:
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, YamlTimestamp):
-        return f"the date {value}"
-    if isinstance(value, (int, float)):
-        return f"the number {value:g}" if isinstance(value, float) else f"the number {value}"
-    if value is None:
-        return "an empty value"
-    if isinstance(value, Sequence):
-        return "a list"
-    if isinstance(value, Mapping):
-        return "a mapping"
-    return f"'{value}'"
