@@ -24,19 +24,29 @@ def fold(text: str) -> str:
 
 
 def longest_found_part(quote: str, folded_source: str) -> str:
-    """The longest run of the quote's words that the source does contain, for a hint."""
-    words = fold(quote).split(" ")
+    """The longest run of the quote's words that the source does contain, for a hint.
+
+    Runs are matched as whole words and returned as the editor wrote them.
+    """
+    words = quote.split()
     best = ""
+
+    def found(run: list[str]) -> bool:
+        part = fold(" ".join(run))
+        before = r"(?<!\w)" if part[:1].isalnum() else ""  # whole words: "in" is not found in "bulletin"
+        after = r"(?!\w)" if part[-1:].isalnum() else ""
+        return re.search(before + re.escape(part) + after, folded_source) is not None
+
     for start in range(len(words)):
         low, high = start + 1, len(words)
         # binary search on the run's end: if a run is found, all its prefixes are too
         while low <= high:
             middle = (low + high) // 2
-            candidate = " ".join(words[start:middle])
-            if candidate in folded_source:
+            if found(words[start:middle]):
+                candidate = " ".join(words[start:middle])
                 if len(candidate) > len(best):
                     best = candidate
                 low = middle + 1
             else:
                 high = middle - 1
-    return best
+    return unicodedata.normalize("NFC", best)

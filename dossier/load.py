@@ -148,18 +148,46 @@ def load_file(path: Path, name: str) -> tuple[list[Mapping], list[Problem]]:
     return parse_records(text, name)
 
 
+class _Places:
+    """YAML marks -> the line and column an editor sees.
+
+    YAML also breaks lines at U+0085, U+2028, U+2029 and a lone CR, which editors show
+    inside a line: where the text has any, lines and columns are counted again.
+    """
+
+    _YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+    def __init__(self, name: str, text: str):
+        self.name = name
+        self.starts = None
+        if any(c in text for c in "\r\x85\u2028\u2029"):
+            starts = [0] + [m.end() for m in self._YAML_BREAK.finditer(text)]
+            self.starts = [(text.count("\n", 0, p) + 1, p - (text.rfind("\n", 0, p) + 1)) for p in starts]
+
+    def at(self, line: int, column: int) -> Mark:
+        """A 0-based YAML line and column -> a 1-based Mark."""
+        if self.starts and line < len(self.starts):
+            editor_line, offset = self.starts[line]
+            return Mark(self.name, editor_line, offset + column + 1)
+        return Mark(self.name, line + 1, column + 1)
+
+    def of(self, node) -> Mark:
+        return self.at(node.start_mark.line, node.start_mark.column)
+
+
 def parse_records(text: str, name: str) -> tuple[list[Mapping], list[Problem]]:
     """A file's text -> its records (each a Mapping), or the problems that stop it being read."""
     problems: list[Problem] = []
+    places = _Places(name, text)
     try:
         if "&" in text or "*" in text:
-            problems += _anchors_and_aliases(text, name)
+            problems += _anchors_and_aliases(text, places)
             if problems:
                 return [], problems
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        where = Mark(name, mark.line + 1, mark.column + 1) if mark else Mark(name, 1, 1)
+        where = places.at(mark.line, mark.column) if mark else Mark(name, 1, 1)
         detail = " ".join(part for part in (error.context, error.problem) if part)
         return [], [Problem(where, f"YAML syntax error: {detail}")]
     except yaml.reader.ReaderError as error:
@@ -172,9 +200,9 @@ def parse_records(text: str, name: str) -> tuple[list[Mapping], list[Problem]]:
         return [], [Problem(Mark(name, 1, 1), "YAML error: " + " ".join(str(error).split()))]
     if root is None:
         return [], []
-    value = _Builder(name, text, problems).value(root)
+    value = _Builder(places, text, problems).value(root)
     if not isinstance(value, Sequence):
-        problems.append(Problem(_mark(name, root), "a data file holds a YAML list of records (each item starting with '- ')"))
+        problems.append(Problem(places.of(root), "a data file holds a YAML list of records (each item starting with '- ')"))
         return [], problems
     records = []
     for item, mark in zip(value, value.marks):
@@ -185,18 +213,14 @@ def parse_records(text: str, name: str) -> tuple[list[Mapping], list[Problem]]:
     return records, problems
 
 
-def _anchors_and_aliases(text: str, name: str) -> list[Problem]:
+def _anchors_and_aliases(text: str, places: _Places) -> list[Problem]:
     problems = []
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
-            problems.append(Problem(_mark(name, event), f"alias '*{event.anchor}' is not allowed: write the value out in full"))
+            problems.append(Problem(places.of(event), f"alias '*{event.anchor}' is not allowed: write the value out in full"))
         elif getattr(event, "anchor", None):
-            problems.append(Problem(_mark(name, event), f"anchor '&{event.anchor}' is not allowed: anchors and aliases are refused"))
+            problems.append(Problem(places.of(event), f"anchor '&{event.anchor}' is not allowed: anchors and aliases are refused"))
     return problems
-
-
-def _mark(name: str, node) -> Mark:
-    return Mark(name, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 class _Builder:
@@ -204,10 +228,13 @@ class _Builder:
 
     _constructor = yaml.constructor.SafeConstructor()
 
-    def __init__(self, name: str, text: str, problems: list[Problem]):
-        self.name = name
+    MAX_DEPTH = 50  # records are a few levels deep; far deeper is a mistake, and would exhaust the stack
+
+    def __init__(self, places: _Places, text: str, problems: list[Problem]):
+        self.places = places
         self.lines = text.splitlines()
         self.problems = problems
+        self.depth = 0
 
     def explicitly_tagged(self, node) -> bool:
         line = self.lines[node.start_mark.line] if node.start_mark.line < len(self.lines) else ""
@@ -216,21 +243,31 @@ class _Builder:
     def value(self, node):
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
+        if self.depth >= self.MAX_DEPTH:
+            self.problems.append(Problem(self.places.of(node), f"lists and mappings are nested more than {self.MAX_DEPTH} deep"))
+            return REFUSED
+        self.depth += 1
+        try:
+            return self.collection(node)
+        finally:
+            self.depth -= 1
+
+    def collection(self, node):
         if node.tag not in (_SEQ_TAG, _MAP_TAG):
-            self.problems.append(Problem(_mark(self.name, node), f"YAML tag '{node.tag}' is not allowed: only plain values, lists and mappings"))
+            self.problems.append(Problem(self.places.of(node), f"YAML tag '{node.tag}' is not allowed: only plain values, lists and mappings"))
             return REFUSED
         if isinstance(node, yaml.SequenceNode):
-            seq = Sequence(_mark(self.name, node))
+            seq = Sequence(self.places.of(node))
             for item in node.value:
                 seq.append(self.value(item))
-                seq.marks.append(_mark(self.name, item))
+                seq.marks.append(self.places.of(item))
             return seq
         return self.mapping(node)
 
     def mapping(self, node):
-        result = Mapping(_mark(self.name, node))
+        result = Mapping(self.places.of(node))
         for key_node, value_node in node.value:
-            key_mark = _mark(self.name, key_node)
+            key_mark = self.places.of(key_node)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 what = "'<<' merge keys are" if key_node.tag == "tag:yaml.org,2002:merge" else "keys other than plain words are"
                 self.problems.append(Problem(key_mark, f"{what} not allowed"))
@@ -241,14 +278,14 @@ class _Builder:
                 self.problems.append(Problem(key_mark, f"duplicate key '{key}' (first written at line {first.line})"))
                 continue
             result[key] = self.value(value_node)
-            result.marks[key] = _mark(self.name, value_node)
+            result.marks[key] = self.places.of(value_node)
             result.key_marks[key] = key_mark
         return result
 
     def scalar(self, node):
         tag = node.tag
         if tag not in _PLAIN_TAGS:
-            self.problems.append(Problem(_mark(self.name, node), f"YAML tag '{tag}' is not allowed: only plain values, lists and mappings"))
+            self.problems.append(Problem(self.places.of(node), f"YAML tag '{tag}' is not allowed: only plain values, lists and mappings"))
             return REFUSED
         if tag == "tag:yaml.org,2002:str":
             if not node.style and _YAML12_NUMBER.fullmatch(node.value) and not self.explicitly_tagged(node):
@@ -263,7 +300,7 @@ class _Builder:
             return value
         except (ValueError, KeyError, IndexError, yaml.constructor.ConstructorError):
             kind = tag.rpartition(":")[2]
-            self.problems.append(Problem(_mark(self.name, node), f"cannot read '{node.value}' as {kind}"))
+            self.problems.append(Problem(self.places.of(node), f"cannot read '{node.value}' as {kind}"))
             return REFUSED
 
 

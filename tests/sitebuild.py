@@ -23,6 +23,7 @@ def build_site(root: Path, workdir: Path, site_url: str = "https://dossier.examp
 
     shutil.copytree(PROJECT / "docs", workdir / "docs", ignore=hand_written_only, dirs_exist_ok=True)
     shutil.copy(PROJECT / "mkdocs.yml", workdir / "mkdocs.yml")
+    shutil.copytree(PROJECT / "overrides", workdir / "overrides", dirs_exist_ok=True)
     (workdir / "scripts").mkdir(exist_ok=True)
     shutil.copy(PROJECT / "scripts" / "serve_hooks.py", workdir / "scripts")
     generator = subprocess.run(

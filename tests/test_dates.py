@@ -259,13 +259,12 @@ def test_first_and_last_day_of_a_period():
     assert PartialDate(2023, 5, 17).first_day == PartialDate(2023, 5, 17).last_day
 
 
-# -- bugs -------------------------------------------------------------------------------
+# -- regressions: bugs these tests found, since fixed --------------------------------
 
 
 def test_a_list_as_a_date_is_described_in_the_editors_words(tmp_path):
     root = dataset(tmp_path, ("e1", "[2023]"))
     assert problems_of(root) == ["data/events.yaml:2:9: e1: date: a date is YYYY, YYYY-MM or YYYY-MM-DD, not a list"]
-
 
 
 @pytest.mark.parametrize("written", ['"２０２３-02-14"', '"٢٠٢٣"'])
@@ -275,11 +274,9 @@ def test_non_ascii_digits_are_not_a_date(tmp_path, written):
     assert len(problems) == 1 and problems[0].startswith("data/events.yaml:2:9: e1: date: ")
 
 
-
 def test_year_zero_with_a_day_says_there_is_no_year_zero(tmp_path):
     root = dataset(tmp_path, ("e1", '"0000-02-14"'))
     assert problems_of(root) == ["data/events.yaml:2:9: e1: date: '0000-02-14' is not a real date: there is no year 0"]
-
 
 
 def test_an_unquoted_early_year_is_a_year(tmp_path):

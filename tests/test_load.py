@@ -443,7 +443,7 @@ def test_a_control_character_is_reported_where_it_is_on_one_line(text, where, co
     assert problems_in(text) == [f"{NAME}:{where}: character U+{code} is not allowed in YAML (control characters are not allowed)"]
 
 
-# -- bugs -------------------------------------------------------------------------------
+# -- regressions: bugs these tests found, since fixed --------------------------------
 
 CONTROL_AFTER_ACCENTS = "- title: Téhéran et Moscou\n  id: \x1b\n"
 
@@ -467,3 +467,21 @@ def test_a_control_character_after_accented_text_is_reported_where_it_is_in_a_fi
 def test_a_refused_value_in_a_localised_text_is_reported_once(tmp_path, line, where, tag):
     root = write_dataset(tmp_path, {"data/actors.yaml": "- id: a\n  name: A\n  kind: state\n" + line})
     assert problems_of(root) == [f"data/actors.yaml:{where}: YAML tag '{tag}' is not allowed: only plain values, lists and mappings"]
+
+
+# -- open bugs --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"], ids=["LS", "PS", "NEL"])
+def test_a_unicode_line_separator_in_a_value_does_not_shift_line_numbers(tmp_path, separator):
+    # text pasted from a web page or a PDF can carry U+2028; editors and `grep -n` count only \n
+    root = write_dataset(tmp_path, {"data/actors.yaml": f'- id: a\n  name: "A{separator}B"\n  kind: state\n- id: b\n  name: B\n  kind: stat\n'})
+    assert problems_of(root) == ["data/actors.yaml:6:9: b: kind: 'stat' is not one of: state, person, organisation, group (did you mean 'state'?)"]
+
+
+def test_deeply_nested_yaml_is_a_problem_not_a_traceback(tmp_path):
+    depth = 1200
+    root = write_dataset(tmp_path, {"data/events.yaml": "- id: a\n  tags: " + "[" * depth + "]" * depth + "\n"})
+    problems = problems_of(root)
+    nested = [p for p in problems if "nested more than" in p]
+    assert len(nested) == 1 and nested[0].startswith("data/events.yaml:2:"), problems

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Record
 from ..problems import Problem
+from ..schema import RECORD_NOUN
 
 
 def check(records: list[Record], seeds) -> list[Problem]:
@@ -17,7 +18,7 @@ def check(records: list[Record], seeds) -> list[Problem]:
                 where = other.mark_of(other_path)
                 what = "id" if other_path == "id" else "former id"
                 problems.append(
-                    Problem(record.mark_of(path), f"'{name}' is already the {what} of {other.collection} record '{other.id}' ({where.file}:{where.line}); ids and former ids are unique across all collections", record.id, path)
+                    Problem(record.mark_of(path), f"'{name}' is already the {what} of the {RECORD_NOUN[other.collection]} '{other.id}' ({where.file}:{where.line}); ids and former ids are unique across all collections", record.id, path)
                 )
             else:
                 first_use[name] = (record, path)

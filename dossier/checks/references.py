@@ -32,7 +32,7 @@ def _problem(target_id: str, field, by_id: dict[str, Record], former: dict[str, 
         return f"no {noun} has the id '{target_id}'{did_you_mean(target_id, candidates)}"
     if wanted != "*" and target.collection != wanted:
         return f"'{target_id}' is {_a(RECORD_NOUN[target.collection])}, not {_a(RECORD_NOUN[wanted])}"
-    if field.actor_kind and target.kind != field.actor_kind:
+    if field.actor_kind and target.kind and target.kind != field.actor_kind:  # no kind: already reported
         return f"'{target_id}' is {_a(target.kind)}, not {_a(field.actor_kind)}"
     return None
 

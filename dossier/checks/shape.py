@@ -211,6 +211,9 @@ class _Shaper:
             self.problem(mark, path, f"'{text}' must be a path inside seeds/, without '..'")
             raise _Invalid
         try:
+            if (self.seeds.dir / relative).is_dir():
+                self.problem(mark, path, f"seeds/{text} is a folder, not a file")
+                raise _Invalid
             if not (self.seeds.dir / relative).is_file():
                 self.problem(mark, path, f"seeds/{text} does not exist")
                 raise _Invalid

@@ -250,7 +250,7 @@ def test_valid_references_resolve(valid_root):
     ]
 
 
-# -- bugs -------------------------------------------------------------------------------
+# -- regressions: bugs these tests found, since fixed --------------------------------
 
 
 def test_one_bad_field_on_an_actor_is_reported_once_not_at_every_reference(valid_root):
@@ -261,3 +261,26 @@ def test_one_bad_field_on_an_actor_is_reported_once_not_at_every_reference(valid
 def test_a_bad_url_is_reported_once_not_at_every_citation(valid_root):
     problems = edited(valid_root, "data/sources.yaml", "https://example.org/gazette?id=3&lang=fr", "ftp://example.org/gazette")
     assert problems == ["data/sources.yaml:8:8: gazette-2021-03: url: 'ftp://example.org/gazette' is not an http or https address"]
+
+
+# -- open bugs --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("  kind: state\n  aliases", "  kind: stat\n  aliases", "data/actors.yaml:3:9: ravna: kind: 'stat' is not one of: state, person, organisation, group (did you mean 'state'?)"),
+        ("  kind: state\n  aliases", "  kind: []\n  aliases", "data/actors.yaml:3:9: ravna: kind: must be text, not a list"),
+    ],
+)
+def test_an_actor_with_a_bad_kind_named_as_a_country_is_one_problem_not_a_traceback(valid_root, old, new, expected):
+    assert edited(valid_root, "data/actors.yaml", old, new) == [expected]
+
+
+def test_a_signatory_with_a_bad_kind_is_one_problem_not_a_traceback(valid_root):
+    (valid_root / "data/actors").mkdir()
+    (valid_root / "data/actors/new.yaml").write_text("- id: new-minister\n  name: M\n  kind: persn\n")
+    text = replaced(AGREEMENT, "status: proposed", "status: proposed\n  signatories: [new-minister]")
+    assert added(valid_root, "agreements", text) == [
+        "data/actors/new.yaml:3:9: new-minister: kind: 'persn' is not one of: state, person, organisation, group (did you mean 'person'?)"
+    ]

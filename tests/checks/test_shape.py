@@ -458,7 +458,7 @@ def test_every_problem_is_reported_in_one_run_sorted_by_file_and_line(valid_root
     ]
 
 
-# -- bugs -------------------------------------------------------------------------------
+# -- regressions: bugs these tests found, since fixed --------------------------------
 
 
 @pytest.mark.parametrize(("value", "described"), [("1e3", "the number 1e3"), ("1.5e3", "the number 1.5e3"), ("0o17", "the number 0o17")])

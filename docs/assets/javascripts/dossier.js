@@ -51,6 +51,30 @@
     });
   }
 
+  // Search without accents and without plural endings: "teheran" finds "Téhéran" and
+  // "negociations" finds "négociation". The pages carry the unaccented forms of their
+  // words (see dossier/pages.py, search_terms); here the reader's query is folded the same
+  // way before Material's search worker sees it (a query is its message of type 2).
+  function foldQuery(query) {
+    return query.normalize("NFD").replace(/[\u0300-\u036f]/g, "").split(/\s+/).map(function (term) {
+      return /^[A-Za-z]{4,}s$/.test(term) ? term.slice(0, -1) + "*" : term;
+    }).join(" ");
+  }
+  var postMessage = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message) {
+    if (message && message.type === 2 && typeof message.data === "string") {
+      arguments[0] = Object.assign({}, message, { data: foldQuery(message.data) });
+    }
+    return postMessage.apply(this, arguments);
+  };
+
+  // Printed pages write out where each link leads, as an absolute address.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll(".md-content a[href]").forEach(function (link) {
+      if (!link.classList.contains("headerlink")) link.setAttribute("data-print-href", link.href);
+    });
+  });
+
   // Material replaces the page content on instant navigation; document$ announces each page.
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(function () { enhance(document); });

