@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Material's end-of-life notice is known (see README); keep build output to what needs a look.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pages check test clean
+.PHONY: serve build pages check test lighthouse clean
 
 serve: $(VENV)/.site pages
 	$(BIN)/mkdocs serve
@@ -32,5 +32,11 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.site
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# Not a test: prints Lighthouse's four scores for the main pages (needs Node.js and npm).
+lighthouse: build $(VENV)/.dev
+	test -x .lighthouse/node_modules/.bin/lighthouse || npm install --prefix .lighthouse --no-audit --no-fund --silent lighthouse@13.5.0
+	bash scripts/ensure_chromium.sh
+	$(BIN)/python scripts/lighthouse.py
+
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) .lighthouse
