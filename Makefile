@@ -20,7 +20,7 @@ check: $(VENV)/.site
 	$(BIN)/python scripts/build_pages.py --check
 
 test: $(VENV)/.dev
-	bash scripts/ensure_chromium.sh
+	bash scripts/ensure_test_tools.sh
 	$(BIN)/python -m pytest
 
 $(VENV)/.site: requirements.txt
@@ -35,7 +35,7 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.site
 # Not a test: prints Lighthouse's four scores for the main pages (needs Node.js and npm).
 lighthouse: build $(VENV)/.dev
 	test -x .lighthouse/node_modules/.bin/lighthouse || npm install --prefix .lighthouse --no-audit --no-fund --silent lighthouse@13.5.0
-	bash scripts/ensure_chromium.sh
+	bash scripts/ensure_test_tools.sh
 	$(BIN)/python scripts/lighthouse.py
 
 clean:

