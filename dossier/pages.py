@@ -154,6 +154,7 @@ class _Planner:
             "search_terms": search_terms(record, self.records),
         }
         if record.collection in ("events", "transfers"):
+            view["facets"] = facets(record)
             view["date"] = self.date(record)
             view["claims"] = self.claims(record)
             view["status_meaning"] = _meaning(STATUSES, record.status)
@@ -280,6 +281,17 @@ class _Planner:
             {"name": name, "noun": RECORD_NOUN[name], "fields": fields} for name, fields in COLLECTION_FIELDS.items()
         ]
         return PagePlan(self.page, "methodology.md.j2", {"statuses": STATUSES, "stances": STANCES, "collections": collections, "site_url": self.site_url})
+
+
+def facets(record: Record) -> dict[str, str]:
+    """What a reader can narrow the timeline and the transfers by: category, status, actor, year."""
+    actors = [target for _, target, f in record.references() if f.refers_to == "actors"]
+    return {
+        "category": record.category,
+        "status": record.status,
+        "actors": " ".join(dict.fromkeys(actors)),
+        "year": str(record.date.year),
+    }
 
 
 def search_terms(record: Record, records) -> str:
