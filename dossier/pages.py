@@ -134,9 +134,17 @@ class _Planner:
         return list(dict.fromkeys([*record.related, *naming]))
 
     def permalink(self, record: Record) -> dict:
-        """The entry's permanent link: relative for the reader's browser, absolute to copy."""
+        """The entry's permanent link (relative for the reader's browser, absolute to copy) and
+        a citation of the entry, whose date of access the reader's browser fills in."""
         target = f"r/{record.id}/index.html"
-        return {"href": posixpath.relpath(target, posixpath.dirname(self.page) or "."), "absolute": f"{self.site_url}r/{record.id}/"}
+        absolute = f"{self.site_url}r/{record.id}/"
+        date = record.values.get("signed" if record.collection == "agreements" else "date")
+        dated = f"entry dated {date.text}" if date else "entry"
+        return {
+            "href": posixpath.relpath(target, posixpath.dirname(self.page) or "."),
+            "absolute": absolute,
+            "citation": f"“{self.label(record)}”, Russia–Iran dossier, {dated}, {absolute}",
+        }
 
     @staticmethod
     def date(record: Record) -> DateView:
@@ -179,6 +187,7 @@ class _Planner:
             *(self.actor(a) for a in self.dossier.of("actors")),
             self.home(),
             self.methodology(),
+            *self.browse(),
         ]
         return plans
 
@@ -253,6 +262,30 @@ class _Planner:
             "sections": [s for s in sections if s["links"]],
         }
         return PagePlan(self.page, "actor.md.j2", view)
+
+    def browse(self) -> list[PagePlan]:
+        """Plain pages listing the events, transfers and agreements of one year or one category."""
+        dated = [r for r in self.records.values() if r.collection in ("events", "transfers", "agreements")]
+        groups: dict[str, dict] = {}
+        for record in sorted(dated, key=lambda r: (r.sort_key, r.collection)):
+            date = record.values.get("signed" if record.collection == "agreements" else "date")
+            keys = [("year", str(date.year))] if date else []
+            if record.collection != "agreements":
+                keys.append(("category", record.category))
+            for kind, value in keys:
+                groups.setdefault(f"browse/{kind}-{value}.md", {"kind": kind, "value": value, "records": []})["records"].append(record)
+        plans = []
+        for path, group in sorted(groups.items()):
+            self.at(path)
+            links = [self.entry_link(r) for r in group["records"]]
+            plans.append(PagePlan(path, "browse_list.md.j2", {"kind": group["kind"], "value": group["value"], "links": links}))
+        self.at("browse/index.md")
+        index = {
+            kind: [Link(g["value"], posixpath.relpath(p, "browse")) for p, g in sorted(groups.items()) if g["kind"] == kind]
+            for kind in ("year", "category")
+        }
+        plans.append(PagePlan(self.page, "browse_index.md.j2", {"years": index["year"], "categories": index["category"]}))
+        return plans
 
     def home(self) -> PagePlan:
         self.at("index.md")

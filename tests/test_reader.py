@@ -119,10 +119,10 @@ def test_a_search_result_opens_its_entry_in_view(browser, base_url):
 def test_copy_link_copies_the_permanent_link_from_the_keyboard_and_says_so(browser, base_url, site):
     context, page = open_page(browser, permissions=["clipboard-read", "clipboard-write"])
     page.goto(base_url + "transfers/#su35-fighters-to-iran-sought")
-    button = page.locator(".dossier-entry:has(#su35-fighters-to-iran-sought) button.dossier-copy")
+    button = page.locator(".dossier-entry:has(#su35-fighters-to-iran-sought)").get_by_role("button", name="Copy the permanent link")
     button.focus()
     page.keyboard.press("Enter")
-    status = page.locator(".dossier-entry:has(#su35-fighters-to-iran-sought) .dossier-copy-status")
+    status = button.locator("xpath=following-sibling::*[@role='status'][1]")
     status.wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
     said = status.inner_text()
@@ -130,6 +130,77 @@ def test_copy_link_copies_the_permanent_link_from_the_keyboard_and_says_so(brows
     assert copied == "https://dossier.example.org/r/su35-fighters-to-iran-sought/"
     assert said == "Link copied"
     assert (site / "r" / "su35-fighters-to-iran-sought" / "index.html").is_file()
+
+
+def test_copy_citation_copies_a_citation_with_the_date_of_access(browser, base_url):
+    import datetime
+
+    context, page = open_page(browser, permissions=["clipboard-read", "clipboard-write"])
+    page.goto(base_url + "agreements/")
+    button = page.locator(".dossier-entry:has(#treaty-2025-russia-iran-strategic-partnership)").get_by_role("button", name="Copy the citation")
+    button.click()
+    status = button.locator("xpath=following-sibling::*[@role='status'][1]")
+    status.wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    today = datetime.date.today()
+    assert copied.startswith("“") and "”, Russia–Iran dossier, entry" in copied
+    assert "https://dossier.example.org/r/treaty-2025-russia-iran-strategic-partnership/" in copied
+    assert copied.endswith(f"(accessed {today.day} {today.strftime('%B %Y')}).")
+
+
+FILTERS = [
+    {"category": "military"},
+    {"status": "alleged"},
+    {"actor": "iran"},
+    {"year": "2025"},
+    {"actor": "united-states", "year": "2025"},
+    {"category": "drones", "status": "reported", "actor": "russia"},
+    {"category": "no-such-category"},
+]
+
+
+def expected_view(records, chosen: dict[str, str]) -> tuple[set[str], dict[str, str]]:
+    """The entries a filter shows, and the part of it that stays in the address: a value no
+    entry has is not offered, so it is dropped."""
+    from dossier.pages import facets
+
+    def values(record, name):
+        found = facets(record)
+        return found["actors"].split() if name == "actor" else [found[name]]
+
+    kept = {k: v for k, v in chosen.items() if any(v in values(r, k) for r in records)}
+    shown = {r.id for r in records if all(v in values(r, k) for k, v in kept.items())}
+    return shown, kept
+
+
+@pytest.mark.parametrize("page_path, collection", [("timeline/", "events"), ("transfers/", "transfers")])
+@pytest.mark.parametrize("chosen", FILTERS, ids=lambda c: "&".join(f"{k}={v}" for k, v in c.items()))
+def test_a_filtered_view_sent_as_a_link_shows_the_same_entries(browser, base_url, page_path, collection, chosen):
+    from urllib.parse import urlencode
+
+    from dossier.build import check_dataset
+
+    expected, kept = expected_view(check_dataset(PROJECT).of(collection), chosen)
+    context, page = open_page(browser)
+    page.goto(base_url + page_path + "?" + urlencode(chosen))
+    page.locator(".dossier-filters-count").wait_for()
+    shown = page.eval_on_selector_all(".dossier-entry:not([hidden]) :is(h2, h3)[id]", "hs => hs.map(h => h.id)")
+    count = page.locator(".dossier-filters-count").inner_text()
+    address = {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
+    context.close()
+    assert set(shown) == expected
+    assert count.startswith(f"{len(expected)} of ")
+    assert address == kept
+
+
+def test_without_javascript_every_entry_shows(browser, base_url):
+    context, page = open_page(browser, java_script_enabled=False)
+    page.goto(base_url + "timeline/?category=military")
+    hidden = page.eval_on_selector_all(".dossier-entry[hidden]", "es => es.length")
+    forms = page.eval_on_selector_all(".dossier-filters", "fs => fs.length")
+    context.close()
+    assert hidden == 0 and forms == 0
 
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

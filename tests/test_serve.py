@@ -44,7 +44,7 @@ def wait_for(condition, seconds: float, what: str):
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A copy of the project whose data is the valid test case."""
-    tracked = subprocess.run(["git", "ls-files"], cwd=PROJECT, capture_output=True, text=True, check=True).stdout.split()
+    tracked = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=PROJECT, capture_output=True, text=True, check=True).stdout.split()
     for name in tracked:
         if name.startswith(("data/", "seeds/", "tests/")) or not (PROJECT / name).is_file():
             continue

@@ -28,26 +28,37 @@
     });
   }
 
+  function addCopyButton(element, label, name, text, done) {
+    if (element.dataset.enhanced) return;
+    element.dataset.enhanced = "yes";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "dossier-copy md-button";
+    button.textContent = label;
+    button.setAttribute("aria-label", name);
+    var status = document.createElement("span");
+    status.className = "dossier-copy-status";
+    status.setAttribute("role", "status");
+    button.addEventListener("click", function () {
+      copy(text()).then(
+        function () { confirm(button, done); },
+        function () { confirm(button, "Could not copy: select the text instead"); }
+      );
+    });
+    element.parentNode.appendChild(button);
+    element.parentNode.appendChild(status);
+  }
+
   function enhance(root) {
     root.querySelectorAll("a[data-copy]").forEach(function (link) {
-      if (link.dataset.enhanced) return;
-      link.dataset.enhanced = "yes";
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "dossier-copy md-button";
-      button.textContent = "Copy link";
-      button.setAttribute("aria-label", "Copy the permanent link " + link.dataset.copy);
-      var status = document.createElement("span");
-      status.className = "dossier-copy-status";
-      status.setAttribute("role", "status");
-      button.addEventListener("click", function () {
-        copy(link.dataset.copy).then(
-          function () { confirm(button, "Link copied"); },
-          function () { confirm(button, "Could not copy: select the link instead"); }
-        );
-      });
-      link.parentNode.appendChild(button);
-      link.parentNode.appendChild(status);
+      addCopyButton(link, "Copy link", "Copy the permanent link " + link.dataset.copy,
+        function () { return link.dataset.copy; }, "Link copied");
+    });
+    var today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    root.querySelectorAll(".dossier-cite-text").forEach(function (citation) {
+      citation.querySelector(".dossier-accessed").textContent = today;
+      addCopyButton(citation, "Copy citation", "Copy the citation of this entry",
+        function () { return citation.textContent; }, "Citation copied");
     });
   }
 
