@@ -17,7 +17,6 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
-from .model import Text
 from .pages import PagePlan, Redirect
 
 TEMPLATES = Path(__file__).with_name("templates")

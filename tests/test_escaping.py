@@ -126,7 +126,6 @@ def test_no_data_becomes_a_tag_an_attribute_or_a_link(pages):
             for value in attrs.values():
                 assert "alert(" not in (value or "").lower(), f"{path}: <{tag} {attrs}>"
         assert "evil" not in page.ids, path
-    scripts = [t for p in pages.values() for t, a in p.tags if t == "script" and not a.get("src")]
     timeline_text = "".join(pages["timeline/index.html"].text)
     assert "alert('seed')" in timeline_text, "the quote is shown, as text"
     assert len([h for t, h in pages["timeline/index.html"].tags if t in ("h1", "h2")]) == 2, "a title became a heading"

@@ -6,7 +6,6 @@ Runs on the site built from the project's own data/, as readers get it.
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit

@@ -11,7 +11,7 @@ import pytest
 from dossier.build import check_dataset
 
 from .conftest import VALID_CASE
-from .sitebuild import build_site, html_pages, parse_page
+from .sitebuild import build_site, html_pages
 
 pytestmark = pytest.mark.site
 SITE_URL = "https://dossier.example.org/"

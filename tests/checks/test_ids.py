@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from dossier.build import check_dataset
 
 from ..conftest import problems_of

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ..conftest import problems_of
+from .records import added
 
 EVENT = """\
 - id: new-event
@@ -31,13 +32,6 @@ TRANSFER = """\
     - source: bulletin-2021-06
       quote: signed in Lorn
 """
-
-
-def added(root, collection: str, text: str) -> list[str]:
-    path = root / "data" / collection / "new.yaml"
-    path.parent.mkdir(exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return problems_of(root)
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ..conftest import problems_of
+from .records import added as add_file
 
 EVENT = """\
 - id: new-event
@@ -22,10 +23,7 @@ GAZETTE = "seeds/press/gazette.txt"
 
 
 def added(root, text: str, collection: str = "events") -> list[str]:
-    path = root / "data" / collection / "new.yaml"
-    path.parent.mkdir(exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return problems_of(root)
+    return add_file(root, collection, text)
 
 
 def not_found(file: str, hint: str | None, where: str = "9:14", path: str = "sources[0].quote", record: str = "new-event", name: str = "data/events/new.yaml") -> str:

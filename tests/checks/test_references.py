@@ -7,58 +7,10 @@ import pytest
 from dossier.build import check_dataset
 
 from ..conftest import problems_of
+from .records import AGREEMENT, EVENT, PERSON, TRANSFER, added, replaced
 
-ACTOR = """\
-- id: new-actor
-  name: New actor
-  kind: person
-"""
-EVENT = """\
-- id: new-event
-  date: 2021-05
-  title: A new event
-  category: military
-  actors: [ravna]
-  status: reported
-  sources:
-    - source: bulletin-2021-06
-      quote: signed in Lorn
-"""
-TRANSFER = """\
-- id: new-transfer
-  supplier: ravna
-  recipient: ostrava-republic
-  item: Radars
-  category: air-defence
-  date: 2021
-  status: reported
-  sources:
-    - source: bulletin-2021-06
-      quote: signed in Lorn
-"""
-AGREEMENT = """\
-- id: new-agreement
-  title: A new pact
-  kind: pact
-  parties: [ravna, ostrava-republic]
-  status: proposed
-  sources:
-    - source: bulletin-2021-06
-      quote: signed in Lorn
-"""
+ACTOR = PERSON
 TEMPLATES = {"actors": ACTOR, "events": EVENT, "transfers": TRANSFER, "agreements": AGREEMENT}
-
-
-def added(root, collection: str, text: str) -> list[str]:
-    path = root / "data" / collection / "new.yaml"
-    path.parent.mkdir(exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return problems_of(root)
-
-
-def replaced(template: str, old: str, new: str) -> str:
-    assert template.count(old) == 1, old
-    return template.replace(old, new)
 
 
 def edited(root, relative: str, old: str, new: str) -> list[str]:
