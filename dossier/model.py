@@ -65,6 +65,11 @@ class Record:
         own = self.values.get("sources") or ()
         return tuple(own) + tuple(c for claim in self.values.get("claims") or () for c in claim.sources)
 
+    @property
+    def label(self) -> str:
+        """What the record is called: an actor's name, a transfer's item, anything else's title."""
+        return str(self.values[{"actors": "name", "transfers": "item"}.get(self.collection, "title")])
+
     def references(self):
         """(path, id, field) for every id this record names, claims and citations included."""
         from .schema import CITATION_FIELDS, CLAIM_FIELDS, fields_of

@@ -102,15 +102,7 @@ class _Planner:
     def link(self, record_id: str) -> Link:
         record = self.records[record_id]
         lang = record.language if record.collection == "sources" and not record.language.startswith("en") else None
-        return Link(self.label(record), self.href(record_id), lang)
-
-    @staticmethod
-    def label(record: Record) -> str:
-        if record.collection == "actors":
-            return record.name.en
-        if record.collection == "transfers":
-            return record.item.en
-        return str(record.title)
+        return Link(record.label, self.href(record_id), lang)
 
     def entry_link(self, record: Record) -> EntryLink:
         date = record.values.get("signed" if record.collection == "agreements" else "date")
@@ -143,7 +135,7 @@ class _Planner:
         return {
             "href": posixpath.relpath(target, posixpath.dirname(self.page) or "."),
             "absolute": absolute,
-            "citation": f"“{self.label(record)}”, Russia–Iran dossier, {dated}, {absolute}",
+            "citation": f"“{record.label}”, Russia–Iran dossier, {dated}, {absolute}",
         }
 
     @staticmethod

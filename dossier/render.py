@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from .pages import PagePlan, Redirect
+from .schema import LANGUAGE_PATTERN
 
 TEMPLATES = Path(__file__).with_name("templates")
 GENERATED_NOTE = "generated from data/ by scripts/build_pages.py — do not edit"
@@ -30,7 +31,7 @@ _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]#|<>&~^$=]")
 _LINE_START = re.compile(r"^(\s*)([-+=:]|\d+(?=[.)]))")
 _WHITESPACE = re.compile(r"\s+")
 _ANCHOR = re.compile(r"[a-z0-9]+([-_][a-z0-9]+)*")
-_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
 
 
 class UnescapedOutput(Exception):

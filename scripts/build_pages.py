@@ -11,6 +11,7 @@ written, and the exit status is 1.
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
             _print_coverage(dossier)
             return 0
         site_url = args.site_url or os.environ.get("SITE_URL") or site_url_from_config(ROOT / "mkdocs.yml")
-        dossier, report = generate(root, args.docs or root / "docs", _with_slash(site_url), timings)
+        dossier, report = generate(root, args.docs or root / "docs", _with_slash(site_url), build_date(), timings)
     except InvalidData as invalid:
         for problem in invalid.problems:
             print(problem, file=sys.stderr)
@@ -59,6 +60,13 @@ def _print_coverage(dossier) -> None:
     for source_id, figures in coverage_by_source(dossier).items():
         share = figures.cited / figures.total if figures.total else 1.0
         print(f"coverage {source_id}: {figures.cited} of {figures.total} sentences cited ({share:.0%})")
+
+
+def build_date() -> str:
+    """Today (UTC), or the date of SOURCE_DATE_EPOCH for a reproducible build."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc) if epoch else datetime.datetime.now(datetime.timezone.utc)
+    return moment.date().isoformat()
 
 
 def _phases(timings: Timings) -> str:

@@ -85,10 +85,14 @@ def test_sources_list_every_record_citing_them(pages, dossier):
     assert citing <= linked
 
 
-def test_every_internal_link_reaches_an_existing_anchor(pages):
+def test_every_internal_link_reaches_an_existing_anchor(site, pages):
     for path, page in pages.items():
         for href in page.hrefs:
             if urlsplit(href).scheme or href.startswith(("#__", "mailto:")) or not href:
+                continue
+            if href.endswith((".json", ".csv", ".xml")):
+                target = href.lstrip("/") if href.startswith("/") else posixpath.normpath(posixpath.join(posixpath.dirname(path), href))
+                assert (site / target).is_file(), f"{path} links to missing {href}"
                 continue
             target, anchor = resolve(path, href) if not href.startswith("#") else (path, href[1:])
             assert target in pages, f"{path} links to missing {href}"
@@ -115,6 +119,15 @@ def test_search_index_has_a_section_per_entry_and_finds_french_quotes(site):
     text = " ".join(doc["text"] for doc in index["docs"] if doc["location"] == "timeline/#ravna-denies-arms")
     assert "nie toute livraison" in text
     assert "&#" not in json.dumps(index), "character references leaked into the search index"
+
+
+@pytest.mark.parametrize("path", ["index.html", "timeline/index.html", "actors/ravna/index.html"])
+def test_every_page_links_the_downloads_and_announces_the_feed(site, pages, path):
+    page = pages[path]
+    downloads = {posixpath.normpath(posixpath.join(posixpath.dirname(path), h)) for h in page.hrefs if h.endswith((".json", ".csv", ".xml"))}
+    assert {"data/dossier.json", "data/schema.json", "data/events.csv", "data/transfers.csv", "feed.xml"} <= downloads
+    feeds = [a for t, a in page.tags if t == "link" and a.get("type") == "application/atom+xml"]
+    assert len(feeds) == 1 and (site / posixpath.normpath(posixpath.join(posixpath.dirname(path), feeds[0]["href"]))).is_file()
 
 
 def test_the_site_makes_no_request_to_another_host(pages):

@@ -14,10 +14,10 @@ from ..load import REFUSED, Mapping, RawRecord, Sequence, YamlTimestamp, describ
 from ..model import Citation, Claim, Record, Text
 from ..problems import Mark, Problem, did_you_mean
 from ..seeds import Seeds
-from ..schema import CITATION_FIELDS, CLAIM_FIELDS, COLLECTION_FIELDS, ID_MAX_LENGTH, ID_PATTERN, RECORD_NOUN, Field
+from ..schema import CITATION_FIELDS, CLAIM_FIELDS, COLLECTION_FIELDS, ID_MAX_LENGTH, ID_PATTERN, LANGUAGE_PATTERN, RECORD_NOUN, Field
 
 _ID = re.compile(ID_PATTERN)
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
 
 
 class _Invalid(Exception):

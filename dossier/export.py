@@ -1,0 +1,97 @@
+"""The checked dossier as data for others: one JSON document, and one CSV table per collection.
+
+JSON keeps each record in the shape of the YAML contract (dates as "YYYY[-MM[-DD]]",
+localised text as a string when English only, optional fields left out), so every record
+validates against the editors' JSON Schema and can be written back as a data file
+(`records_from_json`). CSV flattens each record to one row, for spreadsheets.
+
+Both follow schema.py's field order and Dossier.of's record order: the same dossier gives
+the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from .dates import PartialDate
+from .model import Citation, Claim, Dossier, Record, Text
+from .schema import CITATION_FIELDS, CLAIM_FIELDS, COLLECTION_FIELDS
+
+NAME = "Russia–Iran dossier"
+COLLECTIONS = tuple(COLLECTION_FIELDS)  # sources, actors, events, transfers, agreements
+
+
+# -- JSON ---------------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    """A record's value as the YAML contract writes it."""
+    if isinstance(value, PartialDate):
+        return value.iso
+    if isinstance(value, Text):
+        return {"en": value.en, **dict(value.translations)} if value.translations else value.en
+    if isinstance(value, (Citation, Claim)):
+        fields = CITATION_FIELDS if isinstance(value, Citation) else CLAIM_FIELDS
+        return {f.name: _plain(getattr(value, f.name)) for f in fields if getattr(value, f.name) is not None}
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def record_dict(record: Record) -> dict:
+    """A record as a mapping of the contract's fields, in schema order, absent ones left out."""
+    values = ((f.name, record.values.get(f.name)) for f in COLLECTION_FIELDS[record.collection])
+    return {name: _plain(value) for name, value in values if value is not None and value != ()}
+
+
+def dossier_json(dossier: Dossier, version: str, built: str) -> dict:
+    """The whole dossier as one JSON-ready dict: records by collection, names by id, former ids."""
+    return {
+        "name": NAME,
+        "version": version,
+        "built": built,
+        "records": {c: [record_dict(r) for r in dossier.of(c)] for c in COLLECTIONS},
+        "names": {r.id: r.label for c in COLLECTIONS for r in dossier.of(c)},
+        "former_ids": dict(sorted(dossier.former_ids.items())),
+    }
+
+
+def records_from_json(data: dict) -> dict[str, list[dict]]:
+    """The records of a dossier_json document, by collection, ready to be written as data files."""
+    records = data.get("records")
+    if not isinstance(records, dict) or set(records) - set(COLLECTIONS):
+        raise ValueError(f"'records' must map collections ({', '.join(COLLECTIONS)}) to lists of records")
+    return {c: [dict(r) for r in records.get(c, [])] for c in COLLECTIONS}
+
+
+# -- CSV ----------------------------------------------------------------------------------
+
+
+def _cell(value: Any) -> str:
+    """A record's value as one spreadsheet cell."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Citation):
+        return f'{value.source}: "{value.quote}"'
+    if isinstance(value, Claim):
+        return f"{value.by} {value.stance}"
+    if isinstance(value, tuple):
+        separator = " | " if value and isinstance(value[0], Citation) else "; "
+        return separator.join(_cell(v) for v in value)
+    return str(value)  # PartialDate: its ISO form; Text: its English
+
+
+def collection_csv(dossier: Dossier, collection: str) -> str:
+    """One collection as CSV (RFC 4180: CRLF line ends, quoted where needed): a header of
+    the collection's fields in schema order, then one row per record."""
+    fields = COLLECTION_FIELDS[collection]
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([f.name for f in fields])
+    for record in dossier.of(collection):
+        writer.writerow([_cell(record.values.get(f.name)) for f in fields])
+    return out.getvalue()
