@@ -44,6 +44,7 @@ SITE_URL = "https://dossier.example.org/"
 PAGE_LIMIT = 500_000  # bytes of raw HTML: "no page > 500 KB"
 GZIP_LEVEL = 6  # what web servers commonly use
 _STARTED = time.perf_counter()
+BUILD_EPOCH = int(time.time())
 
 
 # -- small helpers ------------------------------------------------------------------------------
@@ -119,20 +120,32 @@ def snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
 # -- one size -------------------------------------------------------------------------------------
 
 
-def prepare_workdir(workdir: Path) -> None:
+def snapshot_project(destination: Path) -> Path:
+    """A copy of the code under test (generator, templates, MkDocs configuration and assets), taken
+    once: every run of every size then measures the same code, even if the project is edited meanwhile."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    destination.mkdir(parents=True)
+    for name in ("dossier", "scripts", "overrides"):
+        shutil.copytree(PROJECT / name, destination / name, ignore=ignore)
+    shutil.copy(PROJECT / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(PROJECT / "docs" / "assets", destination / "docs" / "assets", ignore=ignore)
+    return destination
+
+
+def prepare_workdir(workdir: Path, code: Path) -> None:
     """What `make build` sees beside the generated pages: mkdocs.yml, overrides/, docs/assets, the hooks file."""
     workdir.mkdir(parents=True)
-    shutil.copy(PROJECT / "mkdocs.yml", workdir / "mkdocs.yml")
-    shutil.copytree(PROJECT / "overrides", workdir / "overrides")
+    shutil.copy(code / "mkdocs.yml", workdir / "mkdocs.yml")
+    shutil.copytree(code / "overrides", workdir / "overrides")
     (workdir / "scripts").mkdir()
-    shutil.copy(PROJECT / "scripts" / "serve_hooks.py", workdir / "scripts")
-    reset_docs(workdir)
+    shutil.copy(code / "scripts" / "serve_hooks.py", workdir / "scripts")
+    reset_docs(workdir, code)
 
 
-def reset_docs(workdir: Path) -> None:
+def reset_docs(workdir: Path, code: Path) -> None:
     """docs/ as on a fresh checkout: the hand-written assets only, nothing generated yet."""
     shutil.rmtree(workdir / "docs", ignore_errors=True)
-    shutil.copytree(PROJECT / "docs" / "assets", workdir / "docs" / "assets")
+    shutil.copytree(code / "docs" / "assets", workdir / "docs" / "assets")
 
 
 def bare_parse(root: Path, repeat: int) -> dict:
@@ -147,12 +160,13 @@ def bare_parse(root: Path, repeat: int) -> dict:
     return {"files": len(files), "bytes": sum(len(t.encode("utf-8")) for t in texts), "times": times, "median": median(times)}
 
 
-def generator_command(root: Path, docs: Path) -> list[str]:
-    return [sys.executable, str(PROJECT / "scripts" / "build_pages.py"), "--root", str(root), "--docs", str(docs), "--site-url", SITE_URL]
+def generator_command(code: Path, root: Path, docs: Path) -> list[str]:
+    return [sys.executable, str(code / "scripts" / "build_pages.py"), "--root", str(root), "--docs", str(docs), "--site-url", SITE_URL]
 
 
-def run_generator(root: Path, docs: Path) -> dict:
-    result = run_child(generator_command(root, docs))
+def run_generator(code: Path, root: Path, docs: Path) -> dict:
+    # a fixed build date (the benchmark's start), so that a run crossing midnight still writes nothing new
+    result = run_child(generator_command(code, root, docs), env={**os.environ, "SOURCE_DATE_EPOCH": str(BUILD_EPOCH)})
     summary = parse_summary(result["stdout"])
     figures = {
         "wall": result["wall"],
@@ -222,6 +236,11 @@ def site_figures(site: Path) -> dict:
             for name, size in largest[:5]
         ],
         "pages_over_limit": [name for name, size in largest if size > PAGE_LIMIT],
+        "largest_other_files": [
+            {"path": p.relative_to(site).as_posix(), "bytes": p.stat().st_size}
+            for p in sorted((p for p in site.rglob("*") if p.is_file() and p.suffix != ".html" and not {"search", "assets"} & set(p.relative_to(site).parts)),
+                            key=lambda p: (-p.stat().st_size, p.as_posix()))[:5]
+        ],
     }
     if largest:
         figures["largest_page_breakdown"] = page_breakdown((site / largest[0][0]).read_text(encoding="utf-8"))
@@ -250,7 +269,7 @@ def set_title(path: Path, number: int, title: str) -> None:
     path.write_text("".join(lines), encoding="utf-8")
 
 
-def bench_size(n: int, args, mkdocs: str, base: Path) -> dict:
+def bench_size(n: int, args, mkdocs: str, base: Path, code: Path) -> dict:
     figures: dict = {"n": n}
     root, workdir = base / f"dataset-{n}", base / f"build-{n}"
     docs, site = workdir / "docs", workdir / "site"
@@ -269,12 +288,12 @@ def bench_size(n: int, args, mkdocs: str, base: Path) -> dict:
     progress(f"N={n}: bare YAML parse (CSafeLoader), {args.repeat}x")
     figures["bare_parse"] = bare_parse(root, args.repeat)
 
-    prepare_workdir(workdir)
+    prepare_workdir(workdir, code)
     cold = []
     for r in range(args.repeat):
         progress(f"N={n}: generator, cold (empty docs/), run {r + 1}/{args.repeat}")
-        reset_docs(workdir)
-        run = run_generator(root, docs)
+        reset_docs(workdir, code)
+        run = run_generator(code, root, docs)
         cold.append(run)
         if "error" in run:
             progress(f"N={n}: the generator failed:\n{run['error']}")
@@ -318,7 +337,7 @@ def bench_size(n: int, args, mkdocs: str, base: Path) -> dict:
     noop = []
     for r in range(args.repeat):
         progress(f"N={n}: generator, no-op (nothing changed), run {r + 1}/{args.repeat}")
-        noop.append(run_generator(root, docs))
+        noop.append(run_generator(code, root, docs))
     figures["noop"] = {
         "runs": noop,
         "wall": median([c["wall"] for c in noop]),
@@ -331,7 +350,7 @@ def bench_size(n: int, args, mkdocs: str, base: Path) -> dict:
         progress(f"N={n}: generator after editing one event's title, run {r + 1}/{args.repeat}")
         set_title(path, number, f"{title} (edited {r + 1})")
         before = snapshot(docs)
-        run = run_generator(root, docs)
+        run = run_generator(code, root, docs)
         after = snapshot(docs)
         run["changed_files"] = sorted(name for name in after if before.get(name) != after[name])
         edits.append(run)
@@ -413,6 +432,7 @@ def table(results: dict[int, dict], checks: list[dict]) -> str:
     row("largest page: raw / gzip", lambda f: f"{_kb(f['site']['largest_pages'][0]['bytes'])} / {_kb(f['site']['largest_pages'][0]['gzip_bytes'])}")
     row("2nd largest page", lambda f: f"{f['site']['largest_pages'][1]['path']} ({_kb(f['site']['largest_pages'][1]['bytes'])})")
     row("pages over 500 KB", lambda f: f"{len(f['site']['pages_over_limit'])}")
+    row("largest other file (downloads, feed)", lambda f: f"{f['site']['largest_other_files'][0]['path']} ({_kb(f['site']['largest_other_files'][0]['bytes'])})")
     row("search_index.json: raw / gzip", lambda f: f"{_kb(f['site']['search_index']['bytes'])} / {_kb(f['site']['search_index']['gzip_bytes'])}")
     row("no-op regeneration", lambda f: _s(f["noop"]["wall"]))
     row("no-op: files written", lambda f: str(f["noop"]["files_written"]))
@@ -441,6 +461,17 @@ def table(results: dict[int, dict], checks: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _git(*arguments: str) -> str | None:
+    """Read-only git queries, for the record (which commit; "-dirty" when the working tree differs)."""
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(PROJECT), *arguments], capture_output=True, text=True, timeout=30, env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return result.stdout.strip() or None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark the dossier's build on synthetic datasets of N records.")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000], help="dataset sizes (default: 100 1000 10000)")
@@ -458,10 +489,15 @@ def main(argv: list[str] | None = None) -> int:
 
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     base = Path(tempfile.mkdtemp(prefix="dossier-bench-"))
+    commit = _git("rev-parse", "--short=12", "HEAD")
+    dirty = bool(_git("status", "--porcelain", "--untracked-files=no"))  # GIT_OPTIONAL_LOCKS=0: a read, never a write
+    commit = commit and commit + ("-dirty" if dirty else "")
+    code = snapshot_project(base / "project")
+    progress(f"measuring a snapshot of the project at {commit or 'an unknown commit'} (copied to {code})")
     results: dict[int, dict] = {}
     try:
         for n in args.sizes:
-            results[n] = bench_size(n, args, mkdocs, base)
+            results[n] = bench_size(n, args, mkdocs, base, code)
             progress(f"N={n}: done")
     finally:
         if args.keep:
@@ -476,7 +512,6 @@ def main(argv: list[str] | None = None) -> int:
     failed = [c for c in checks if not c["pass"]]
     print(f"targets: {len(checks) - len(failed)} of {len(checks)} pass" + (": FAIL " + "; ".join(f"{c['target']} (N={c['n']:,})" for c in failed) if failed else ""))
 
-    commit = subprocess.run(["git", "-C", str(PROJECT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     record = {
         "timestamp": stamp,
         "commit": commit or None,

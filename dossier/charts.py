@@ -9,9 +9,12 @@ No chart library, no JavaScript, no external resource. Each chart is one `<svg>`
 - never colour alone: categories are labelled rows; the status is the mark's shape (circle,
   diamond, triangle), an approximate date a hollow mark, a period a bar, a dashed one when
   approximate; the legend inside the chart says so in words;
-- accessible: role="img", named by its `<title>` and described by its `<desc>` (the chart's
-  text alternative: counts per category or direction, and the date range); every mark is a
-  link to its entry with a `<title>` "date — title (status)";
+- accessible: named by its `<title>` and described by its `<desc>` (the chart's text
+  alternative: counts per category or direction, and the date range); every mark is a link
+  to its entry, named by its `<title>` "date — title (status)". The `<svg>` keeps its own
+  role (graphics-document, in SVG-AAM): with role="img" its children are presentational, so
+  the links would be hidden from assistive technology, axe reports them (nested-interactive,
+  WCAG 4.1.2), and the Nu HTML checker accepts no other explicit role that fits on <svg>;
 - self-contained styling: one `<style>` element whose rules are scoped to the chart's id
   (the `prefix`), so that two charts on a page do not clash; ids are `prefix`, `prefix-title`
   and `prefix-desc`;
@@ -279,7 +282,7 @@ def _style(prefix: str, categories: Iterable[str]) -> str:
         f"{p} .dossier-chart-marks .dossier-chart-bar{{fill:none;stroke-width:4;stroke-linecap:butt}}",
         f"{p} .dossier-chart-approximate .dossier-chart-bar{{stroke-width:2.5;stroke-dasharray:5 3}}",
         f"{p} a:hover circle,{p} a:hover path,{p} a:focus circle,{p} a:focus path{{stroke-width:3}}",
-        f"{p} a:focus{{outline:2px solid var(--md-accent-fg-color,currentColor);outline-offset:1px}}",
+        f"{p} a:focus-visible{{outline:2px solid var(--md-accent-fg-color,currentColor);outline-offset:1px}}",
     ]
     for category in categories:
         colour = COLOURS.get(category, DEFAULT_COLOUR)
@@ -360,25 +363,20 @@ def _axis(scale: _Scale, top: float, bottom: float, labels_above: bool) -> list[
 
 
 def _lane_marks(lane: _Lane, href: Callable[[str], str], label_of: Callable[[Record], str]) -> list[str]:
-    """The lane's marks, grouped by date precision and status (the groups carry the classes)."""
-    groups: dict[tuple[bool, str], list[str]] = {}
+    """The lane's marks in date order (the order of the keyboard and of screen readers). A link
+    is classed only when it differs from a delivered, exactly dated mark: dossier-chart-intended
+    or dossier-chart-alleged for the status, dossier-chart-approximate for the date."""
+    out = ['<g class="dossier-chart-marks">']
     for mark in sorted(lane.marks, key=lambda m: (m.x, m.record.id)):
         record = mark.record
-        approximate = bool(record.values.get("approximate"))
         group = STATUS_GROUP.get(record.values.get("status"), FIRM)
+        classes = ([] if group == FIRM else [f"dossier-chart-{group}"]) + (["dossier-chart-approximate"] if record.values.get("approximate") else [])
+        cls = f' class="{" ".join(classes)}"' if classes else ""
         y = lane.top + LANE_PAD + ROW * mark.row + ROW / 2
         shapes = (_bar(mark.x, y, mark.bar) if mark.bar else "") + _glyph(group, mark.x, y)
         title = _text(_mark_title(record, label_of(record)))
-        groups.setdefault((approximate, group), []).append(f'<a href="{_attr(href(record.id))}"><title>{title}</title>{shapes}</a>')
-    out = []
-    for approximate in (False, True):
-        for group in GROUP_ORDER:
-            links = groups.get((approximate, group))
-            if links:
-                cls = f"dossier-chart-marks dossier-chart-{group}" + (" dossier-chart-approximate" if approximate else " dossier-chart-exact")
-                out.append(f'<g class="{cls}">')
-                out.extend(links)
-                out.append("</g>")
+        out.append(f'<a{cls} href="{_attr(href(record.id))}"><title>{title}</title>{shapes}</a>')
+    out.append("</g>")
     return out
 
 
@@ -387,7 +385,7 @@ def _svg(prefix: str, kind: str, title: str, desc: str, height: float, body: lis
         raise ValueError(f"chart prefix {prefix!r} is not an id (a letter, then letters, digits, - or _)")
     head = (
         f'<svg xmlns="{SVG_NS}" id="{prefix}" class="dossier-chart dossier-chart-{kind}" viewBox="0 0 {WIDTH} {_num(height)}"'
-        f' width="100%" role="figure" aria-labelledby="{prefix}-title" aria-describedby="{prefix}-desc">'
+        f' width="100%" aria-labelledby="{prefix}-title" aria-describedby="{prefix}-desc">'
     )
     return "\n".join(
         [head, f'<title id="{prefix}-title">{_text(title)}</title>', f'<desc id="{prefix}-desc">{_text(desc)}</desc>', _style(prefix, categories), *body, "</svg>"]

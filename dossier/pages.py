@@ -12,6 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
+from .charts import timeline_chart, transfers_chart
 from .coverage import coverage_by_source
 from .dates import PartialDate, format_span
 from .model import Citation, Dossier, Record, Text
@@ -98,6 +101,24 @@ class _Planner:
         target = home_of(self.records[record_id])
         relative = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
         return f"{relative}#{record_id}"
+
+    def site_href(self, record_id: str) -> str:
+        """A link as the built site has it (directory URLs), for HTML that MkDocs does not rewrite."""
+        target, here = url_of(home_of(self.records[record_id])), url_of(self.page)
+        if target == here:
+            return f"#{record_id}"
+        relative = posixpath.relpath(target or ".", here or ".")
+        return f"{relative}/#{record_id}" if relative != "." else f"./#{record_id}"
+
+    def charts(self, which: tuple[str, ...]) -> dict[str, Markup]:
+        """The build-time SVG charts, linked from the page being planned (escaped in charts.py)."""
+        charts = {}
+        if "timeline" in which:
+            charts["timeline_chart"] = Markup(timeline_chart(self.dossier.of("events"), self.site_href))
+        if "transfers" in which:
+            name = lambda actor_id: self.records[actor_id].label  # noqa: E731
+            charts["transfers_chart"] = Markup(transfers_chart(self.dossier.of("transfers"), self.site_href, name))
+        return charts
 
     def link(self, record_id: str) -> Link:
         record = self.records[record_id]
@@ -191,7 +212,7 @@ class _Planner:
         years: dict[int, list] = defaultdict(list)
         for event in self.dossier.of("events"):
             years[event.date.year].append(self.entry(event))
-        return PagePlan(self.page, "timeline.md.j2", {"years": sorted(years.items())})
+        return PagePlan(self.page, "timeline.md.j2", {"years": sorted(years.items()), **self.charts(("timeline",))})
 
     def transfers(self) -> PagePlan:
         self.at("transfers.md")
@@ -204,7 +225,7 @@ class _Planner:
             for (s, r), entries in sorted(directions.items(), key=lambda item: (self.records[item[0][0]].name.en, self.records[item[0][1]].name.en))
         ]
         rows = [self.entry(t) for t in transfers]
-        return PagePlan(self.page, "transfers.md.j2", {"rows": rows, "groups": groups})
+        return PagePlan(self.page, "transfers.md.j2", {"rows": rows, "groups": groups, **self.charts(("transfers",))})
 
     def agreements(self) -> PagePlan:
         self.at("agreements.md")
@@ -298,6 +319,7 @@ class _Planner:
             for paragraph in self.dossier.overview
         ]
         context = {"counts": counts, "latest": latest, "site_url": self.site_url, "example": example, "overview": overview}
+        context.update(self.charts(("timeline", "transfers")))
         return PagePlan(self.page, "home.md.j2", context)
 
     def methodology(self) -> PagePlan:
