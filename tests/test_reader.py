@@ -95,6 +95,26 @@ def test_no_page_of_the_dossier_scrolls_sideways_on_a_phone(browser, base_url, p
     assert width <= PHONE["width"], f"/{path} is {width}px wide"
 
 
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("chart, collection", [("timeline", "events"), ("transfers", "transfers")])
+def test_a_reader_clicks_through_a_chart_mark_to_its_entry(browser, base_url, viewport, chart, collection):
+    context, page = open_page(browser, viewport)
+    page.goto(base_url)
+    marks = page.locator(f"svg#{chart} a")
+    hrefs = marks.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    mark = marks.nth(len(hrefs) // 2)
+    target = hrefs[len(hrefs) // 2].split("#")[1]
+    mark.scroll_into_view_if_needed()
+    mark.click()
+    page.wait_for_url(f"**#{target}")
+    top = page.locator(f"[id='{target}']").bounding_box()["y"]
+    context.close()
+    from dossier.build import check_dataset
+
+    assert len(hrefs) == len(check_dataset(PROJECT).of(collection))
+    assert 0 <= top < viewport["height"]
+
+
 def test_a_search_can_be_shared_as_a_link(browser, base_url):
     context, page = open_page(browser)
     page.goto(base_url + "?q=teheran")

@@ -130,6 +130,19 @@ def test_every_page_links_the_downloads_and_announces_the_feed(site, pages, path
     assert len(feeds) == 1 and (site / posixpath.normpath(posixpath.join(posixpath.dirname(path), feeds[0]["href"]))).is_file()
 
 
+def test_the_feed_parses_as_atom_and_its_links_resolve(site, dossier):
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(site / "feed.xml").getroot()
+    assert feed.tag == f"{atom}feed"
+    links = [e.find(f"{atom}link").get("href") for e in feed.findall(f"{atom}entry")]
+    assert len(links) == len(dossier.of("events"))
+    for link in links:
+        assert link.startswith(SITE_URL)
+        assert (site / link.removeprefix(SITE_URL) / "index.html").is_file(), link
+
+
 def test_the_site_makes_no_request_to_another_host(pages):
     for path, page in pages.items():
         for tag, attrs in page.tags:
