@@ -465,6 +465,16 @@ def timeline_description(events: list[Record]) -> str:
     )
 
 
+# How dates are drawn: the same on both charts.
+_DATE_LEGEND = (
+    ("heading", "Date:"),
+    ("exact", "exact"),
+    ("approximate", "approximate (c.)"),
+    ("period", "period, start to end"),
+    ("approximate-period", "approximate period"),
+)
+
+
 def timeline_chart(events: list[Record], href: Callable[[str], str], prefix: str = "timeline") -> str:
     """Every event by date (x) and category (one labelled row per category that occurs), one
     linked mark per event; status as shape, approximate dates hollow, periods as bars."""
@@ -482,11 +492,7 @@ def timeline_chart(events: list[Record], href: Callable[[str], str], prefix: str
         (FIRM, "confirmed or reported"),
         (INTENDED, "planned or requested"),
         (ALLEGED, "alleged"),
-        ("heading", "Date:"),
-        ("exact", "exact"),
-        ("approximate", "approximate (c.)"),
-        ("period", "period, start to end"),
-        ("approximate-period", "approximate period"),
+        *_DATE_LEGEND,
     ]
     return _chart(prefix, "timeline", title, timeline_description(events), events, lanes, legend, href, lambda r: r.title)
 
@@ -545,10 +551,6 @@ def transfers_chart(
         (FIRM, "delivered: confirmed or reported"),
         (INTENDED, "not delivered: planned or requested"),
         (ALLEGED, "alleged"),
-        ("heading", "Date:"),
-        ("exact", "exact"),
-        ("approximate", "approximate (c.)"),
-        ("period", "period, start to end"),
-        ("approximate-period", "approximate period"),
+        *_DATE_LEGEND,
     ]
     return _chart(prefix, "transfers", title, transfers_description(transfers, actor_name), transfers, bands, legend, href, lambda r: r.item)
