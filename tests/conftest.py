@@ -52,6 +52,19 @@ def run_generator(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, launched through Playwright once per test module."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser import CHROMIUM_ARGS, chromium_path
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
 @pytest.fixture
 def valid_root(tmp_path: Path) -> Path:
     """A private copy of the valid test dataset, free to be broken."""

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .browser import CHROMIUM_ARGS, chromium_path, serve
+from .browser import serve
 from .conftest import VALID_CASE
 from .sitebuild import build_site
 
@@ -20,16 +20,6 @@ def base_url(tmp_path_factory):
     site = build_site(VALID_CASE, tmp_path_factory.mktemp("site"))
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

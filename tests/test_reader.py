@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from .browser import CHROMIUM_ARGS, chromium_path, serve
+from .browser import serve
 from .conftest import PROJECT
 from .sitebuild import build_site
 
@@ -32,16 +32,6 @@ def site(tmp_path_factory) -> Path:
 def base_url(site):
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def open_page(browser, viewport=DESKTOP, **options):
