@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Material's end-of-life notice is known (see README); keep build output to what needs a look.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pages check test lighthouse clean
+.PHONY: serve build pages check test lighthouse bench clean
 
 serve: $(VENV)/.site pages
 	$(BIN)/mkdocs serve
@@ -37,6 +37,11 @@ lighthouse: build $(VENV)/.dev
 	test -x .lighthouse/node_modules/.bin/lighthouse || npm install --prefix .lighthouse --no-audit --no-fund --silent lighthouse@13.5.0
 	bash scripts/ensure_test_tools.sh
 	$(BIN)/python scripts/lighthouse.py
+
+# Not a test: build synthetic dossiers of 100, 1,000 and 10,000 records and print the figures
+# (about 15 minutes on 2 cores; `$(BIN)/python bench/run.py --sizes 100 1000` for a quick look).
+bench: $(VENV)/.site
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf site $(VENV) .lighthouse
