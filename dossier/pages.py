@@ -5,6 +5,7 @@ Everything a template shows is decided here, as plain values; templates only loo
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import unicodedata
@@ -99,7 +100,7 @@ class _Planner:
 
     def href(self, record_id: str) -> str:
         target = home_of(self.records[record_id])
-        relative = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
+        relative = _relative(target, posixpath.dirname(self.page) or ".")
         return f"{relative}#{record_id}"
 
     def site_href(self, record_id: str) -> str:
@@ -107,7 +108,7 @@ class _Planner:
         target, here = url_of(home_of(self.records[record_id])), url_of(self.page)
         if target == here:
             return f"#{record_id}"
-        relative = posixpath.relpath(target or ".", here or ".")
+        relative = _relative(target or ".", here or ".")
         return f"{relative}/#{record_id}" if relative != "." else f"./#{record_id}"
 
     def charts(self, which: tuple[str, ...]) -> dict[str, Markup]:
@@ -154,7 +155,7 @@ class _Planner:
         date = record.values.get("signed" if record.collection == "agreements" else "date")
         dated = f"entry dated {date.text}" if date else "entry"
         return {
-            "href": posixpath.relpath(target, posixpath.dirname(self.page) or "."),
+            "href": _relative(target, posixpath.dirname(self.page) or "."),
             "absolute": absolute,
             "citation": f"“{record.label}”, Russia–Iran dossier, {dated}, {absolute}",
         }
@@ -366,6 +367,12 @@ def _texts(record: Record, records):
 
 def _strip_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(target: str, start: str) -> str:
+    """posixpath.relpath, remembered: a page links to the same few pages thousands of times."""
+    return posixpath.relpath(target, start)
 
 
 def _meaning(choices, value: str) -> str:
