@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import functools
 import posixpath
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +16,8 @@ from markupsafe import Markup
 from .charts import timeline_chart, transfers_chart
 from .coverage import coverage_by_source
 from .dates import PartialDate, format_span
-from .model import Citation, Dossier, Record, Text
+from .finding import facets, search_terms
+from .model import Citation, Dossier, Record
 from .schema import ACTOR_KINDS, COLLECTION_FIELDS, RECORD_NOUN, STANCES, STATUSES
 
 PAGE_OF_COLLECTION = {"events": "timeline.md", "transfers": "transfers.md", "agreements": "agreements.md", "sources": "sources.md"}
@@ -329,44 +328,6 @@ class _Planner:
             {"name": name, "noun": RECORD_NOUN[name], "fields": fields} for name, fields in COLLECTION_FIELDS.items()
         ]
         return PagePlan(self.page, "methodology.md.j2", {"statuses": STATUSES, "stances": STANCES, "collections": collections, "site_url": self.site_url})
-
-
-def facets(record: Record) -> dict[str, str]:
-    """What a reader can narrow the timeline and the transfers by: category, status, actor, year."""
-    actors = [target for _, target, f in record.references() if f.refers_to == "actors"]
-    return {
-        "category": record.category,
-        "status": record.status,
-        "actors": " ".join(dict.fromkeys(actors)),
-        "year": str(record.date.year),
-    }
-
-
-def search_terms(record: Record, records) -> str:
-    """Words that find the entry though they are not on it as written: its id, the
-    aliases of the actors it names, and its accented words without their accents
-    (so that "teheran" finds "Téhéran"), for search engines that do not fold accents."""
-    named = (records[target] for _, target, _ in record.references() if target in records)
-    aliases = [alias for actor in named if actor.collection == "actors" for alias in actor.aliases]
-    words = re.findall(r"\w+", " ".join(_texts(record, records)))
-    unaccented = [plain for plain in (_strip_accents(w) for w in words if not w.isascii()) if plain.isascii()]
-    return " ".join(dict.fromkeys([record.id, *aliases, *unaccented]))
-
-
-def _texts(record: Record, records):
-    for value in record.values.values():
-        if isinstance(value, Text):
-            yield value.en
-        elif isinstance(value, str):
-            yield value
-    for citation in record.citations:
-        yield citation.quote
-    for alias in record.values.get("aliases") or ():
-        yield alias
-
-
-def _strip_accents(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 @functools.lru_cache(maxsize=65536)

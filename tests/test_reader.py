@@ -172,7 +172,7 @@ FILTERS = [
 def expected_view(records, chosen: dict[str, str]) -> tuple[set[str], dict[str, str]]:
     """The entries a filter shows, and the part of it that stays in the address: a value no
     entry has is not offered, so it is dropped."""
-    from dossier.pages import facets
+    from dossier.finding import facets
 
     def values(record, name):
         found = facets(record)

@@ -1,0 +1,47 @@
+"""What helps a reader find an entry: the facets the filters narrow by, and the search terms
+that find an entry by words it does not show as written."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Record, Text
+
+
+def facets(record: Record) -> dict[str, str]:
+    """What a reader can narrow the timeline and the transfers by: category, status, actor, year."""
+    actors = [target for _, target, f in record.references() if f.refers_to == "actors"]
+    return {
+        "category": record.category,
+        "status": record.status,
+        "actors": " ".join(dict.fromkeys(actors)),
+        "year": str(record.date.year),
+    }
+
+
+def search_terms(record: Record, records) -> str:
+    """Words that find the entry though they are not on it as written: its id, the
+    aliases of the actors it names, and its accented words without their accents
+    (so that "teheran" finds "Téhéran"), for search engines that do not fold accents."""
+    named = (records[target] for _, target, _ in record.references() if target in records)
+    aliases = [alias for actor in named if actor.collection == "actors" for alias in actor.aliases]
+    words = re.findall(r"\w+", " ".join(_texts(record, records)))
+    unaccented = [plain for plain in (_strip_accents(w) for w in words if not w.isascii()) if plain.isascii()]
+    return " ".join(dict.fromkeys([record.id, *aliases, *unaccented]))
+
+
+def _texts(record: Record, records):
+    for value in record.values.values():
+        if isinstance(value, Text):
+            yield value.en
+        elif isinstance(value, str):
+            yield value
+    for citation in record.citations:
+        yield citation.quote
+    for alias in record.values.get("aliases") or ():
+        yield alias
+
+
+def _strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
