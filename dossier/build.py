@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import Callable
 from pathlib import Path
 
 from .checks import DATASET_CHECKS
@@ -21,11 +22,16 @@ from .write import WriteReport, write_pages
 
 @dataclass
 class Timings:
+    """How long each phase took; `progress`, if given, hears of each phase as it ends."""
+
     phases: dict[str, float] = field(default_factory=dict)
+    progress: Callable[[str, float], None] | None = None
 
     def measure(self, name: str, started: float) -> float:
         now = time.perf_counter()
         self.phases[name] = now - started
+        if self.progress:
+            self.progress(name, now - started)
         return now
 
 

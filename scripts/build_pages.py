@@ -38,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-url", help="the published address, for permanent links (default: $SITE_URL, else mkdocs.yml's site_url)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    timings = Timings()
+    # On a terminal, a long build says where it is; logs and tests get the one summary line.
+    timings = Timings(progress=_progress if sys.stderr.isatty() else None)
     try:
         if args.check:
             dossier = check_dataset(root, timings)
@@ -77,6 +78,10 @@ def build_date() -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     moment = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc) if epoch else datetime.datetime.now(datetime.timezone.utc)
     return moment.date().isoformat()
+
+
+def _progress(phase: str, seconds: float) -> None:
+    print(f"  {phase} done in {seconds:.2f}s", file=sys.stderr, flush=True)
 
 
 def _phases(timings: Timings) -> str:
