@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any, Mapping as MappingType
 
 from .dates import PartialDate
+from .schema import CITATION_FIELDS, CLAIM_FIELDS, fields_of
 from .problems import Mark
 
 
@@ -72,8 +74,6 @@ class Record:
 
     def references(self):
         """(path, id, field) for every id this record names, claims and citations included."""
-        from .schema import CITATION_FIELDS, CLAIM_FIELDS, fields_of
-
         for f in fields_of(self.collection).values():
             value = self.values.get(f.name)
             if not f.refers_to or value is None:
@@ -88,8 +88,13 @@ class Record:
             yield f"{citation.path}.source", citation.source, CITATION_FIELDS[0]
 
     @property
+    def when(self) -> PartialDate | None:
+        """The date that places the record: an agreement's signature, anything else's date."""
+        return self.values.get("signed" if self.collection == "agreements" else "date")
+
+    @property
     def sort_key(self) -> tuple:
-        date: PartialDate | None = self.values.get("signed") if self.collection == "agreements" else self.values.get("date")
+        date = self.when
         return (date is None, date or PartialDate(0), self.id)
 
 
@@ -101,7 +106,22 @@ class Dossier:
     overview: tuple = ()  # the home page's paragraphs (see overview.py)
 
     def of(self, collection: str) -> list[Record]:
-        return sorted((r for r in self.records.values() if r.collection == collection), key=lambda r: r.sort_key)
+        """A collection's records in the order the site shows them."""
+        return list(self._sorted.get(collection, ()))
+
+    @functools.cached_property
+    def _sorted(self) -> dict[str, tuple[Record, ...]]:
+        by_collection: dict[str, list[Record]] = {}
+        for record in sorted(self.records.values(), key=lambda r: r.sort_key):
+            by_collection.setdefault(record.collection, []).append(record)
+        return {name: tuple(records) for name, records in by_collection.items()}
+
+    @functools.cached_property
+    def coverage(self):
+        """Each source's sentences and the records quoting them (see coverage.py), computed once."""
+        from .coverage import coverage_by_source
+
+        return coverage_by_source(self)
 
 
 def build_dossier(records: list[Record], texts: MappingType[str, str], overview=()) -> Dossier:

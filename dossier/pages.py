@@ -14,7 +14,6 @@ from typing import Any
 from markupsafe import Markup
 
 from .charts import timeline_chart, transfers_chart
-from .coverage import coverage_by_source
 from .dates import PartialDate, format_span
 from .finding import facets, search_terms
 from .model import Citation, Dossier, Record
@@ -126,7 +125,7 @@ class _Planner:
         return Link(record.label, self.href(record_id), lang)
 
     def entry_link(self, record: Record) -> EntryLink:
-        date = record.values.get("signed" if record.collection == "agreements" else "date")
+        date = record.when
         return EntryLink(
             date.text if date else "not signed" if record.collection == "agreements" else "",
             self.link(record.id),
@@ -151,7 +150,7 @@ class _Planner:
         a citation of the entry, whose date of access the reader's browser fills in."""
         target = f"r/{record.id}/index.html"
         absolute = f"{self.site_url}r/{record.id}/"
-        date = record.values.get("signed" if record.collection == "agreements" else "date")
+        date = record.when
         dated = f"entry dated {date.text}" if date else "entry"
         return {
             "href": _relative(target, posixpath.dirname(self.page) or "."),
@@ -233,7 +232,7 @@ class _Planner:
 
     def sources(self) -> PagePlan:
         self.at("sources.md")
-        coverage = coverage_by_source(self.dossier)
+        coverage = self.dossier.coverage
         entries = [
             {
                 "record": s,
@@ -281,7 +280,7 @@ class _Planner:
         dated = [r for r in self.records.values() if r.collection in ("events", "transfers", "agreements")]
         groups: dict[str, dict] = {}
         for record in sorted(dated, key=lambda r: (r.sort_key, r.collection)):
-            date = record.values.get("signed" if record.collection == "agreements" else "date")
+            date = record.when
             keys = [("year", str(date.year))] if date else []
             if record.collection != "agreements":
                 keys.append(("category", record.category))

@@ -6,6 +6,7 @@ all read this module; nothing else lists fields or vocabularies.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -180,5 +181,6 @@ COLLECTION_FIELDS: dict[str, tuple[Field, ...]] = {
 RECORD_NOUN = {"sources": "source", "actors": "actor", "events": "event", "transfers": "transfer", "agreements": "agreement"}
 
 
+@functools.cache
 def fields_of(collection: str) -> dict[str, Field]:
     return {f.name: f for f in COLLECTION_FIELDS[collection]}

@@ -21,7 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from dossier.build import Timings, check_dataset, generate  # noqa: E402
-from dossier.coverage import coverage_by_source  # noqa: E402
 from dossier.problems import InvalidData  # noqa: E402
 from dossier.siteconfig import site_url_from_config  # noqa: E402
 
@@ -64,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _print_coverage(dossier, listed: int = 10) -> None:
     """Each source's share of sentences cited; past `listed` sources, the total and the lowest."""
-    figures = coverage_by_source(dossier)
+    figures = dossier.coverage
     shown = sorted(figures.items(), key=lambda item: item[1].cited / (item[1].total or 1))[:5] if len(figures) > listed else figures.items()
     if len(figures) > listed:
         cited, total = sum(f.cited for f in figures.values()), sum(f.total for f in figures.values())

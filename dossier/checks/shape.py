@@ -241,22 +241,22 @@ class _Shaper:
             raise _Invalid
         return value
 
-    def citation(self, f, value, mark, path) -> Citation:
-        data = self.mapping(value, mark, path, "citation")
+    def nested(self, value, mark, path: str, what: str, declared) -> dict:
+        """The fields of a record within the record (a citation, a claim); invalid if any is."""
+        data = self.mapping(value, mark, path, what)
         failed_before, self.failed = self.failed, False
-        values = self.fields(data, CITATION_FIELDS, path, "a citation")
+        values = self.fields(data, declared, path, f"a {what}")
         failed, self.failed = self.failed, failed_before or self.failed
         if failed:
             raise _Invalid
+        return values
+
+    def citation(self, f, value, mark, path) -> Citation:
+        values = self.nested(value, mark, path, "citation", CITATION_FIELDS)
         return Citation(values["source"], values["quote"], values["translation"], path)
 
     def claim(self, f, value, mark, path) -> Claim:
-        data = self.mapping(value, mark, path, "claim")
-        failed_before, self.failed = self.failed, False
-        values = self.fields(data, CLAIM_FIELDS, path, "a claim")
-        failed, self.failed = self.failed, failed_before or self.failed
-        if failed:
-            raise _Invalid
+        values = self.nested(value, mark, path, "claim", CLAIM_FIELDS)
         return Claim(values["by"], values["stance"], values["sources"])
 
 
