@@ -13,7 +13,7 @@ from .downloads import download_files
 from .load import load_dataset
 from .model import Dossier, build_dossier
 from .overview import check_overview, read_overview
-from .pages import plan_pages, plan_redirects
+from .pages import Layout, plan_pages, plan_redirects
 from .problems import InvalidData
 from .render import render_pages
 from .seeds import Seeds
@@ -56,18 +56,20 @@ def check_dataset(root: Path, timings: Timings | None = None) -> Dossier:
     return build_dossier(records, texts, overview)
 
 
-def render_site(dossier: Dossier, site_url: str, built: str) -> dict[str, str]:
+def render_site(dossier: Dossier, site_url: str, built: str, layout: Layout = Layout()) -> dict[str, str]:
     """Every generated file, by its path under docs/: pages, redirects and downloads."""
-    files = render_pages(plan_pages(dossier, site_url), plan_redirects(dossier, site_url))
+    files = render_pages(plan_pages(dossier, site_url, layout), plan_redirects(dossier, site_url, layout))
     files.update(download_files(dossier, site_url, built))
     return files
 
 
-def generate(root: Path, docs_dir: Path, site_url: str, built: str, timings: Timings | None = None) -> tuple[Dossier, WriteReport]:
+def generate(
+    root: Path, docs_dir: Path, site_url: str, built: str, timings: Timings | None = None, layout: Layout = Layout()
+) -> tuple[Dossier, WriteReport]:
     timings = timings or Timings()
     dossier = check_dataset(root, timings)
     started = time.perf_counter()
-    files = render_site(dossier, site_url, built)
+    files = render_site(dossier, site_url, built, layout)
     started = timings.measure("render", started)
     report = write_pages(docs_dir, files)
     timings.measure("write", started)

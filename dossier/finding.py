@@ -3,6 +3,7 @@ that find an entry by words it does not show as written."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -26,9 +27,12 @@ def search_terms(record: Record, records) -> str:
     (so that "teheran" finds "Téhéran"), for search engines that do not fold accents."""
     named = (records[target] for _, target, _ in record.references() if target in records)
     aliases = [alias for actor in named if actor.collection == "actors" for alias in actor.aliases]
-    words = re.findall(r"\w+", " ".join(_texts(record, records)))
+    words = _WORD.findall(" ".join(_texts(record, records)))
     unaccented = [plain for plain in (_strip_accents(w) for w in words if not w.isascii()) if plain.isascii()]
     return " ".join(dict.fromkeys([record.id, *aliases, *unaccented]))
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _texts(record: Record, records):
@@ -43,5 +47,6 @@ def _texts(record: Record, records):
         yield alias
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _strip_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))

@@ -24,6 +24,74 @@ LATEST_ON_HOME = 5
 
 
 @dataclass(frozen=True)
+class Layout:
+    """How much one page holds: past it, a collection's entries go to a page per year (and a
+    year's to several pages), a long list of links to a page per year, and a chart shows the
+    latest records only. The defaults keep every page of a 10,000-record dossier under 500 KB."""
+
+    entries_per_page: int = 50
+    sources_per_page: int = 5  # a source's entry lists its sentences and who cites them
+    links_per_list: int = 500
+    marks_per_chart: int = 300
+
+    @classmethod
+    def scaled(cls, entries_per_page: int) -> "Layout":
+        """Every limit in proportion to the entries per page (a small one, to see the split layout on a small dossier)."""
+        n = max(1, entries_per_page)
+        return cls(n, max(1, n // 10), n * 10, n * 6)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page of a long collection or list: a year, or a piece of a crowded year."""
+
+    slug: str  # in the page's path: "2023", "2023-p2", "undated"
+    label: str  # for the reader: "2023", "2023, part 2", "not signed"
+    records: list
+
+
+def split_by_year(records: list[Record], limit: int, undated: str = "undated") -> list[Part]:
+    """Records in order -> parts of at most `limit`: one per year, crowded years in several."""
+    years: dict[int | None, list[Record]] = {}
+    for record in records:
+        date = record.when
+        years.setdefault(date.year if date else None, []).append(record)
+    parts = []
+    for year, group in years.items():
+        name = str(year) if year is not None else undated
+        slug = str(year) if year is not None else "undated"
+        chunks = [group[i : i + limit] for i in range(0, len(group), limit)]
+        for number, chunk in enumerate(chunks, start=1):
+            if number == 1:
+                parts.append(Part(slug, name, chunk))
+            else:
+                parts.append(Part(f"{slug}-p{number}", f"{name}, part {number}", chunk))
+    return parts
+
+
+def collection_parts(dossier: Dossier, collection: str, layout: Layout) -> list[Part] | None:
+    """The pages a collection's entries are on, or None when they all fit on its one page."""
+    records = dossier.of(collection)
+    limit = layout.sources_per_page if collection == "sources" else layout.entries_per_page
+    if len(records) <= limit:
+        return None
+    return split_by_year(records, limit, "not signed" if collection == "agreements" else "undated")
+
+
+def place_records(dossier: Dossier, layout: Layout) -> dict[str, str]:
+    """Each record's page (relative to docs/): its canonical place, and its anchor's only home."""
+    places = {actor.id: f"actors/{actor.id}.md" for actor in dossier.of("actors")}
+    for collection, page in PAGE_OF_COLLECTION.items():
+        parts = collection_parts(dossier, collection, layout)
+        if parts is None:
+            places.update((r.id, page) for r in dossier.of(collection))
+        else:
+            stem = page[: -len(".md")]
+            places.update((r.id, f"{stem}/{part.slug}.md") for part in parts for r in part.records)
+    return places
+
+
+@dataclass(frozen=True)
 class PagePlan:
     path: str  # relative to docs/
     template: str
@@ -70,11 +138,6 @@ class EntryLink:
     status: str | None
 
 
-def home_of(record: Record) -> str:
-    """The page a record lives on: its canonical place, and its anchor's only home."""
-    return PAGE_OF_COLLECTION.get(record.collection) or f"actors/{record.id}.md"
-
-
 def url_of(page: str) -> str:
     """The site URL of a page, relative to the site root (directory URLs, as MkDocs makes them)."""
     stem = page[: -len(".md")]
@@ -84,54 +147,74 @@ def url_of(page: str) -> str:
 
 
 class _Planner:
-    def __init__(self, dossier: Dossier, site_url: str):
+    def __init__(self, dossier: Dossier, site_url: str, layout: Layout):
         self.dossier = dossier
         self.records = dossier.records
         self.site_url = site_url
+        self.layout = layout
+        self.places = place_records(dossier, layout)
         self.backlinks: dict[str, list[Record]] = defaultdict(list)
         for record in sorted(self.records.values(), key=lambda r: (r.sort_key, r.collection)):
             for target in dict.fromkeys(target for _, target, _ in record.references()):
                 self.backlinks[target].append(record)
         self.page = ""  # the page being planned: links are relative to it
+        self.folder = "."  # its folder
+        # Links to a record look the same from every page of a folder: made once per folder.
+        self._links: dict[tuple[str, str], Link] = {}
+        self._entry_links: dict[tuple[str, str], EntryLink] = {}
+        self.list_pages: list[PagePlan] = []  # the pages of long lists, planned with the page showing the list
 
     # -- links ---------------------------------------------------------------------------
 
     def href(self, record_id: str) -> str:
-        target = home_of(self.records[record_id])
-        relative = _relative(target, posixpath.dirname(self.page) or ".")
-        return f"{relative}#{record_id}"
+        return f"{_relative(self.places[record_id], self.folder)}#{record_id}"
+
+    def page_href(self, page: str) -> str:
+        return _relative(page, self.folder)
 
     def site_href(self, record_id: str) -> str:
         """A link as the built site has it (directory URLs), for HTML that MkDocs does not rewrite."""
-        target, here = url_of(home_of(self.records[record_id])), url_of(self.page)
+        target, here = url_of(self.places[record_id]), url_of(self.page)
         if target == here:
             return f"#{record_id}"
         relative = _relative(target or ".", here or ".")
         return f"{relative}/#{record_id}" if relative != "." else f"./#{record_id}"
 
-    def charts(self, which: tuple[str, ...]) -> dict[str, Markup]:
-        """The build-time SVG charts, linked from the page being planned (escaped in charts.py)."""
-        charts = {}
+    def charts(self, which: tuple[str, ...]) -> dict[str, Any]:
+        """The build-time SVG charts, linked from the page being planned (escaped in charts.py).
+        A chart draws the latest records only when there are more than it can show legibly."""
+        charts: dict[str, Any] = {}
+        limit = self.layout.marks_per_chart
         if "timeline" in which:
-            charts["timeline_chart"] = Markup(timeline_chart(self.dossier.of("events"), self.site_href))
+            events = self.dossier.of("events")
+            charts["timeline_chart"] = Markup(timeline_chart(events[-limit:], self.site_href))
+            charts["timeline_chart_note"] = _chart_note(len(events), limit, "event")
         if "transfers" in which:
+            transfers = self.dossier.of("transfers")
             name = lambda actor_id: self.records[actor_id].label  # noqa: E731
-            charts["transfers_chart"] = Markup(transfers_chart(self.dossier.of("transfers"), self.site_href, name))
+            charts["transfers_chart"] = Markup(transfers_chart(transfers[-limit:], self.site_href, name))
+            charts["transfers_chart_note"] = _chart_note(len(transfers), limit, "transfer")
         return charts
 
     def link(self, record_id: str) -> Link:
-        record = self.records[record_id]
-        lang = record.language if record.collection == "sources" and not record.language.startswith("en") else None
-        return Link(record.label, self.href(record_id), lang)
+        key = (self.folder, record_id)
+        if key not in self._links:
+            record = self.records[record_id]
+            lang = record.language if record.collection == "sources" and not record.language.startswith("en") else None
+            self._links[key] = Link(record.label, self.href(record_id), lang)
+        return self._links[key]
 
     def entry_link(self, record: Record) -> EntryLink:
-        date = record.when
-        return EntryLink(
-            date.text if date else "not signed" if record.collection == "agreements" else "",
-            self.link(record.id),
-            RECORD_NOUN[record.collection],
-            record.values.get("status"),
-        )
+        key = (self.folder, record.id)
+        if key not in self._entry_links:
+            date = record.when
+            self._entry_links[key] = EntryLink(
+                date.text if date else "not signed" if record.collection == "agreements" else "",
+                self.link(record.id),
+                RECORD_NOUN[record.collection],
+                record.values.get("status"),
+            )
+        return self._entry_links[key]
 
     def citation(self, citation: Citation) -> CitationView:
         source = self.records[citation.source]
@@ -148,12 +231,11 @@ class _Planner:
     def permalink(self, record: Record) -> dict:
         """The entry's permanent link (relative for the reader's browser, absolute to copy) and
         a citation of the entry, whose date of access the reader's browser fills in."""
-        target = f"r/{record.id}/index.html"
         absolute = f"{self.site_url}r/{record.id}/"
         date = record.when
         dated = f"entry dated {date.text}" if date else "entry"
         return {
-            "href": _relative(target, posixpath.dirname(self.page) or "."),
+            "href": self.page_href(f"r/{record.id}/index.html"),
             "absolute": absolute,
             "citation": f"“{record.label}”, Russia–Iran dossier, {dated}, {absolute}",
         }
@@ -191,63 +273,110 @@ class _Planner:
 
     def plan(self) -> list[PagePlan]:
         plans = [
-            self.timeline(),
-            self.transfers(),
-            self.agreements(),
-            self.sources(),
+            *self.collection("events", self.timeline),
+            *self.collection("transfers", self.transfers),
+            *self.collection("agreements", self.agreements),
+            *self.collection("sources", self.sources),
             self.actor_index(),
             *(self.actor(a) for a in self.dossier.of("actors")),
             self.home(),
             self.methodology(),
             *self.browse(),
         ]
-        return plans
+        return plans + self.list_pages
 
     def at(self, page: str) -> None:
         self.page = page
+        self.folder = posixpath.dirname(page) or "."
 
-    def timeline(self) -> PagePlan:
-        self.at("timeline.md")
+    def collection(self, collection: str, entries_page) -> list[PagePlan]:
+        """A collection's page: every entry, or, when they are too many, the charts and a list of
+        the pages holding them, one per year (crowded years in several)."""
+        page = PAGE_OF_COLLECTION[collection]
+        parts = collection_parts(self.dossier, collection, self.layout)
+        if parts is None:
+            self.at(page)
+            return [entries_page(self.dossier.of(collection), {"title": None, "parts": [], "pager": None})]
+        stem = page[: -len(".md")]
+        paths = [f"{stem}/{part.slug}.md" for part in parts]
+        self.at(page)
+        index = {"title": None, "pager": None, "parts": [
+            {"link": Link(part.label, self.page_href(path)), "count": len(part.records)} for part, path in zip(parts, paths)
+        ]}
+        plans = [entries_page([], index)]
+        for number, (part, path) in enumerate(zip(parts, paths)):
+            self.at(path)
+            pager = {
+                "up": Link("All pages", self.page_href(page)),
+                "previous": Link(parts[number - 1].label, self.page_href(paths[number - 1])) if number > 0 else None,
+                "next": Link(parts[number + 1].label, self.page_href(paths[number + 1])) if number + 1 < len(parts) else None,
+            }
+            head = {"title": part.label, "anchor": f"part_{part.slug.replace('-', '_')}", "parts": [], "pager": pager}
+            plans.append(entries_page(part.records, head))
+        return plans
+
+    def timeline(self, events: list[Record], head: dict) -> PagePlan:
         years: dict[int, list] = defaultdict(list)
-        for event in self.dossier.of("events"):
+        for event in events:
             years[event.date.year].append(self.entry(event))
-        return PagePlan(self.page, "timeline.md.j2", {"years": sorted(years.items()), **self.charts(("timeline",))})
+        charts = self.charts(("timeline",)) if head["title"] is None else {}
+        return PagePlan(self.page, "timeline.md.j2", {"head": head, "years": sorted(years.items()), **charts})
 
-    def transfers(self) -> PagePlan:
-        self.at("transfers.md")
-        transfers = self.dossier.of("transfers")
+    def transfers(self, transfers: list[Record], head: dict) -> PagePlan:
         directions: dict[tuple[str, str], list] = defaultdict(list)
+        rows = []
         for transfer in transfers:
-            directions[(transfer.supplier, transfer.recipient)].append(self.entry(transfer))
+            entry = self.entry(transfer)
+            rows.append(entry)
+            directions[(transfer.supplier, transfer.recipient)].append(entry)
         groups = [
             {"supplier": self.records[s].name.en, "recipient": self.records[r].name.en, "anchor": f"from_{s}_to_{r}", "entries": entries}
             for (s, r), entries in sorted(directions.items(), key=lambda item: (self.records[item[0][0]].name.en, self.records[item[0][1]].name.en))
         ]
-        rows = [self.entry(t) for t in transfers]
-        return PagePlan(self.page, "transfers.md.j2", {"rows": rows, "groups": groups, **self.charts(("transfers",))})
+        charts = self.charts(("transfers",)) if head["title"] is None else {}
+        return PagePlan(self.page, "transfers.md.j2", {"head": head, "rows": rows, "groups": groups, **charts})
 
-    def agreements(self) -> PagePlan:
-        self.at("agreements.md")
-        return PagePlan(self.page, "agreements.md.j2", {"entries": [self.entry(a) for a in self.dossier.of("agreements")]})
+    def agreements(self, agreements: list[Record], head: dict) -> PagePlan:
+        return PagePlan(self.page, "agreements.md.j2", {"head": head, "entries": [self.entry(a) for a in agreements]})
 
-    def sources(self) -> PagePlan:
-        self.at("sources.md")
+    def sources(self, sources: list[Record], head: dict) -> PagePlan:
         coverage = self.dossier.coverage
         entries = [
             {
                 "record": s,
                 "permalink": self.permalink(s),
                 "search_terms": search_terms(s, self.records),
-                "cited_by": [self.entry_link(r) for r in self.backlinks[s.id]],
+                "cited_by": self.entry_list(f"sources/{s.id}", f"Cited by, {s.label}", self.backlinks[s.id]),
                 "coverage": coverage.get(s.id),
                 "sentences": [
                     {"text": sentence.text, "cited_by": [self.link(i) for i in sentence.cited_by]}
                     for sentence in (coverage[s.id].sentences if s.id in coverage else ())
                 ],
             }
-            for s in self.dossier.of("sources")
+            for s in sources
         ]
-        return PagePlan(self.page, "sources.md.j2", {"entries": entries})
+        return PagePlan(self.page, "sources.md.j2", {"head": head, "entries": entries})
+
+    def entry_list(self, stem: str, title: str, records: list[Record]) -> dict:
+        """A list of entries to show on the page being planned: the links themselves, or, when
+        they are too many, links to pages per year that list them (planned here too)."""
+        if len(records) <= self.layout.links_per_list:
+            return {"count": len(records), "links": [self.entry_link(r) for r in records], "parts": []}
+        here = self.page
+        parts = split_by_year(records, self.layout.links_per_list)
+        paths = [f"{stem}/{part.slug}.md" for part in parts]
+        links = [{"link": Link(part.label, self.page_href(path)), "count": len(part.records)} for part, path in zip(parts, paths)]
+        for part, path in zip(parts, paths):
+            self.at(path)
+            context = {
+                "title": part.label if part.label.startswith(title) else f"{title}, {part.label}",
+                "anchor": f"list_{part.slug.replace('-', '_')}",
+                "up": Link(title, self.page_href(here)),
+                "links": [self.entry_link(r) for r in part.records],
+            }
+            self.list_pages.append(PagePlan(path, "entry_list.md.j2", context))
+        self.at(here)
+        return {"count": len(records), "links": [], "parts": links}
 
     def actor_index(self) -> PagePlan:
         self.at("actors/index.md")
@@ -259,19 +388,21 @@ class _Planner:
         return PagePlan(self.page, "actor_index.md.j2", {"kinds": [k for k in kinds if k["actors"]]})
 
     def actor(self, actor: Record) -> PagePlan:
-        self.at(home_of(actor))
+        self.at(self.places[actor.id])
         naming = self.backlinks[actor.id]
-        sections = [
-            {"title": title, "anchor": f"section_{collection}", "links": [self.entry_link(r) for r in naming if r.collection == collection]}
-            for collection, title in (("events", "Timeline"), ("transfers", "Arms transfers"), ("agreements", "Agreements"), ("actors", "Related actors"))
-        ]
+        sections = []
+        for collection, title in (("events", "Timeline"), ("transfers", "Arms transfers"), ("agreements", "Agreements"), ("actors", "Related actors")):
+            records = [r for r in naming if r.collection == collection]
+            if records:
+                listed = self.entry_list(f"actors/{actor.id}/{collection}", f"{actor.label}, {title.lower()}", records)
+                sections.append({"title": title, "anchor": f"section_{collection}", **listed})
         view = {
             "record": actor,
             "permalink": self.permalink(actor),
             "search_terms": search_terms(actor, self.records),
             "country": self.link(actor.country) if actor.country else None,
             "citations": [self.citation(c) for c in actor.sources],
-            "sections": [s for s in sections if s["links"]],
+            "sections": sections,
         }
         return PagePlan(self.page, "actor.md.j2", view)
 
@@ -289,8 +420,9 @@ class _Planner:
         plans = []
         for path, group in sorted(groups.items()):
             self.at(path)
-            links = [self.entry_link(r) for r in group["records"]]
-            plans.append(PagePlan(path, "browse_list.md.j2", {"kind": group["kind"], "value": group["value"], "links": links}))
+            title = group["value"] if group["kind"] == "year" else f"Category: {group['value']}"
+            listed = self.entry_list(path[: -len(".md")], title, group["records"])
+            plans.append(PagePlan(path, "browse_list.md.j2", {"kind": group["kind"], "value": group["value"], "title": title, "listed": listed}))
         self.at("browse/index.md")
         index = {
             kind: [Link(g["value"], posixpath.relpath(p, "browse")) for p, g in sorted(groups.items()) if g["kind"] == kind]
@@ -329,6 +461,13 @@ class _Planner:
         return PagePlan(self.page, "methodology.md.j2", {"statuses": STATUSES, "stances": STANCES, "collections": collections, "site_url": self.site_url})
 
 
+def _chart_note(total: int, limit: int, noun: str) -> str | None:
+    """What a chart leaves out, said under it."""
+    if total <= limit:
+        return None
+    return f"The chart shows the latest {limit:,} of the {total:,} {noun}s; each year's page lists them all."
+
+
 @functools.lru_cache(maxsize=65536)
 def _relative(target: str, start: str) -> str:
     """posixpath.relpath, remembered: a page links to the same few pages thousands of times."""
@@ -339,8 +478,8 @@ def _meaning(choices, value: str) -> str:
     return next(c.meaning for c in choices if c.value == value)
 
 
-def plan_pages(dossier: Dossier, site_url: str) -> list[PagePlan]:
-    return _Planner(dossier, site_url).plan()
+def plan_pages(dossier: Dossier, site_url: str, layout: Layout = Layout()) -> list[PagePlan]:
+    return _Planner(dossier, site_url, layout).plan()
 
 
 @dataclass(frozen=True)
@@ -350,11 +489,12 @@ class Redirect:
     canonical: str  # absolute
 
 
-def plan_redirects(dossier: Dossier, site_url: str) -> list[Redirect]:
+def plan_redirects(dossier: Dossier, site_url: str, layout: Layout = Layout()) -> list[Redirect]:
     """`/r/<id>/` for every id and former id, leading to the record's canonical place."""
+    places = place_records(dossier, layout)
     names = [(r.id, r) for r in dossier.records.values()] + [(old, dossier.records[new]) for old, new in dossier.former_ids.items()]
     redirects = []
     for name, record in sorted(names, key=lambda pair: pair[0]):
-        place = f"{url_of(home_of(record))}#{record.id}"
+        place = f"{url_of(places[record.id])}#{record.id}"
         redirects.append(Redirect(f"r/{name}/index.html", f"../../{place}", f"{site_url}{place}"))
     return redirects

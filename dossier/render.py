@@ -8,8 +8,11 @@ attribute, and a template that forgets a filter fails the build instead of leaki
 
 from __future__ import annotations
 
+import functools
 import html
 import json
+import multiprocessing
+import os
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -30,6 +33,7 @@ GENERATED_NOTE = "generated from data/ by scripts/build_pages.py — do not edit
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]#|<>&~^$=]")
 _LINE_START = re.compile(r"^(\s*)([-+=:]|\d+(?=[.)]))")
 _WHITESPACE = re.compile(r"\s+")
+_ODD_WHITESPACE = re.compile(r"[^\S ]|  ")  # what _WHITESPACE would change
 _ANCHOR = re.compile(r"[a-z0-9]+([-_][a-z0-9]+)*")
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 
@@ -43,10 +47,21 @@ def md(value, keep_edges: bool = False) -> Markup:
 
     keep_edges keeps a leading and trailing space, for a piece of text printed beside a link.
     """
-    text = _WHITESPACE.sub(" ", str(value))
+    return _md(str(value), keep_edges)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _md(text: str, keep_edges: bool) -> Markup:
+    """md() of a string, remembered: titles and names are printed in many lists."""
+    # Most text needs none of the three rewrites: looking is cheaper than rewriting.
+    if _ODD_WHITESPACE.search(text):
+        text = _WHITESPACE.sub(" ", text)
     text = text if keep_edges else text.strip()
-    text = _MARKDOWN_SPECIAL.sub(_reference, text)
-    return Markup(_LINE_START.sub(lambda m: m.group(1) + "".join(_reference(c) for c in m.group(2)), text))
+    if _MARKDOWN_SPECIAL.search(text):
+        text = _MARKDOWN_SPECIAL.sub(_reference, text)
+    if _LINE_START.match(text):
+        text = _LINE_START.sub(lambda m: m.group(1) + "".join(_reference(c) for c in m.group(2)), text)
+    return Markup(text)
 
 
 def _reference(match_or_char) -> str:
@@ -84,6 +99,52 @@ def yaml_string(value) -> Markup:
     return Markup(json.dumps(str(value), ensure_ascii=False))
 
 
+# Pieces of Markdown printed thousands of times at scale, as filters rather than template
+# macros (a Jinja macro call costs more than the text it writes). Each escapes what it prints.
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def link(item) -> Markup:
+    """A Link as a Markdown link, with its language when it is not English."""
+    text = f"[{md(item.text)}]({url(item.href)})"
+    return Markup(text + lang(item.lang) if item.lang else text)
+
+
+def links(items) -> Markup:
+    return Markup(", ".join(link(item) for item in items))
+
+
+def date(view) -> Markup:
+    """A DateView: `c. <time datetime="2023-02">February 2023</time> – …`."""
+    text = f'<time datetime="{attr(view.start.iso)}">{md(view.start.text)}</time>'
+    if view.end:
+        text += f' – <time datetime="{attr(view.end.iso)}">{md(view.end.text)}</time>'
+    return Markup(("c. " if view.approximate else "") + text)
+
+
+def status(value, meaning) -> Markup:
+    return Markup(f'<span class="dossier-status dossier-status--{attr(value)}" title="{attr(meaning)}">{md(value)}</span>')
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def citation(view) -> Markup:
+    """A CitationView: the quote in its language, its translation, and its source."""
+    translation = f' <span class="dossier-translation">({md(view.translation)})</span>' if view.translation else ""
+    return Markup(f'<q lang="{attr(view.lang)}">{md(view.quote)}</q>{translation} — {link(view.source)}')
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def entry_link(item) -> Markup:
+    """An EntryLink as a list item: `- date: [title](href) <span>noun, status</span>`."""
+    date = f"{md(item.date)}: " if item.date else ""
+    status = f", {md(item.status)}" if item.status else ""
+    return Markup(f'- {date}{link(item.link)} <span class="dossier-kind">{md(item.noun)}{status}</span>\n')
+
+
+def entry_links(items) -> Markup:
+    return Markup("".join(entry_link(item) for item in items))
+
+
 def _only_escaped(value):
     if isinstance(value, (Markup, int)) and not isinstance(value, bool):
         return value
@@ -101,15 +162,48 @@ def environment() -> jinja2.Environment:
         finalize=_only_escaped,
     )
     env.filters.update(md=md, attr=attr, url=url, anchor=anchor, lang=lang, yaml_string=yaml_string)
+    env.filters.update(link=link, links=links, date=date, status=status, citation=citation, entry_links=entry_links)
     env.globals["generated_note"] = Markup(GENERATED_NOTE)
     return env
 
 
+PAGES_WORTH_A_PROCESS = 400
+
+
 def render_pages(plans: list[PagePlan], redirects: list[Redirect]) -> dict[str, str]:
-    """Every generated file's path (relative to docs/) and text."""
+    """Every generated file's path (relative to docs/) and text.
+
+    A large dossier's pages are rendered by one forked process per core: pages are
+    independent, and rendering is most of the generator's time."""
+    jobs = [*plans, *redirects]
+    workers = min(os.cpu_count() or 1, len(jobs) // PAGES_WORTH_A_PROCESS)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return dict(_render(jobs))
+    global _JOBS
+    _JOBS = jobs  # inherited by the forked workers, never pickled
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            shares = pool.map(_render_share, [(i, workers) for i in range(workers)])
+    finally:
+        _JOBS = []
+    texts = {path: text for share in shares for path, text in share}
+    return {job.path: texts[job.path] for job in jobs}  # in the order a single process gives
+
+
+_JOBS: list = []
+
+
+def _render_share(share: tuple[int, int]) -> list[tuple[str, str]]:
+    index, count = share
+    return _render(_JOBS[index::count])
+
+
+def _render(jobs) -> list[tuple[str, str]]:
     env = environment()
-    files = {plan.path: env.get_template(plan.template).render(**plan.context) for plan in plans}
     redirect_template = env.get_template("redirect.html.j2")
-    for redirect in redirects:
-        files[redirect.path] = redirect_template.render(redirect=redirect)
-    return files
+    return [
+        (job.path, redirect_template.render(redirect=job))
+        if isinstance(job, Redirect)
+        else (job.path, env.get_template(job.template).render(**job.context))
+        for job in jobs
+    ]

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from dossier.build import Timings, check_dataset, generate  # noqa: E402
+from dossier.pages import Layout  # noqa: E402
 from dossier.problems import InvalidData  # noqa: E402
 from dossier.siteconfig import site_url_from_config  # noqa: E402
 
@@ -35,6 +36,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="the folder holding data/ and seeds/ (default: the project)")
     parser.add_argument("--docs", type=Path, help="where to write the pages (default: ROOT/docs)")
     parser.add_argument("--site-url", help="the published address, for permanent links (default: $SITE_URL, else mkdocs.yml's site_url)")
+    parser.add_argument(
+        "--page-size", type=int, metavar="N", default=Layout.entries_per_page,
+        help=f"entries on one page before a collection splits into a page per year (default {Layout.entries_per_page}; "
+        "sources, long lists of links and charts split in proportion)",
+    )
     args = parser.parse_args(argv)
     root = args.root.resolve()
     # On a terminal, a long build says where it is; logs and tests get the one summary line.
@@ -46,7 +52,8 @@ def main(argv: list[str] | None = None) -> int:
             _print_coverage(dossier)
             return 0
         site_url = args.site_url or os.environ.get("SITE_URL") or site_url_from_config(ROOT / "mkdocs.yml")
-        dossier, report = generate(root, args.docs or root / "docs", _with_slash(site_url), build_date(), timings)
+        layout = Layout() if args.page_size == Layout.entries_per_page else Layout.scaled(args.page_size)
+        dossier, report = generate(root, args.docs or root / "docs", _with_slash(site_url), build_date(), timings, layout)
     except InvalidData as invalid:
         for problem in invalid.problems:
             print(problem, file=sys.stderr)

@@ -13,8 +13,9 @@ PROJECT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 
 
-def build_site(root: Path, workdir: Path, site_url: str = "https://dossier.example.org/") -> Path:
-    """Generate root's data into workdir/docs (beside the project's hand-written files), build workdir/site."""
+def build_site(root: Path, workdir: Path, site_url: str = "https://dossier.example.org/", page_size: int | None = None) -> Path:
+    """Generate root's data into workdir/docs (beside the project's hand-written files), build workdir/site.
+    A page_size splits collections and lists into pages as a large dossier would."""
     generated = set((PROJECT / "docs" / ".generated").read_text().split()) if (PROJECT / "docs" / ".generated").exists() else set()
 
     def hand_written_only(folder, names):
@@ -27,7 +28,8 @@ def build_site(root: Path, workdir: Path, site_url: str = "https://dossier.examp
     (workdir / "scripts").mkdir(exist_ok=True)
     shutil.copy(PROJECT / "scripts" / "serve_hooks.py", workdir / "scripts")
     generator = subprocess.run(
-        [sys.executable, str(PROJECT / "scripts" / "build_pages.py"), "--root", str(root), "--docs", str(workdir / "docs"), "--site-url", site_url],
+        [sys.executable, str(PROJECT / "scripts" / "build_pages.py"), "--root", str(root), "--docs", str(workdir / "docs"), "--site-url", site_url]
+        + (["--page-size", str(page_size)] if page_size else []),
         capture_output=True, text=True,
     )
     assert generator.returncode == 0, generator.stderr
