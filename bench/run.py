@@ -38,6 +38,7 @@ BENCH = Path(__file__).resolve().parent
 PROJECT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
+from search_timing import search_timing  # noqa: E402
 from synthetic import write_dataset  # noqa: E402
 
 SITE_URL = "https://dossier.example.org/"
@@ -251,6 +252,12 @@ def site_figures(site: Path) -> dict:
     return figures
 
 
+def searched_record(root: Path) -> str:
+    """The id of the last event in the last events file: what the search benchmark looks for."""
+    path, _, _ = edit_target(root)
+    return re.findall(r"^- id: ([a-z0-9-]+)$", path.read_text(encoding="utf-8"), re.M)[-1]
+
+
 def edit_target(root: Path) -> tuple[Path, int, str]:
     """An event whose title is written on one line as `  title: "..."`: the file, the line, the title."""
     files = sorted((root / "data" / "events").rglob("*.yaml")) if (root / "data" / "events").is_dir() else [root / "data" / "events.yaml"]
@@ -333,6 +340,9 @@ def bench_size(n: int, args, mkdocs: str, base: Path, code: Path) -> dict:
         if site.is_dir():
             progress(f"N={n}: measuring the built site")
             figures["site"] = site_figures(site)
+            record = searched_record(root)
+            progress(f"N={n}: search in headless Chromium, {args.repeat}x (query: {record})")
+            figures["search"] = search_timing(site, record, record, args.repeat)
 
     noop = []
     for r in range(args.repeat):
@@ -345,6 +355,7 @@ def bench_size(n: int, args, mkdocs: str, base: Path, code: Path) -> dict:
     }
 
     path, number, title = edit_target(root)
+    edited_id = re.findall(r"^- id: ([a-z0-9-]+)$", "".join(path.read_text(encoding="utf-8").splitlines(keepends=True)[: number + 1]), re.M)[-1]
     edits = []
     for r in range(args.repeat):
         progress(f"N={n}: generator after editing one event's title, run {r + 1}/{args.repeat}")
@@ -353,13 +364,17 @@ def bench_size(n: int, args, mkdocs: str, base: Path, code: Path) -> dict:
         run = run_generator(code, root, docs)
         after = snapshot(docs)
         run["changed_files"] = sorted(name for name in after if before.get(name) != after[name])
+        # A page the record appears on names its id: as its anchor, in a link, or in the downloads.
+        run["changed_without_record"] = [name for name in run["changed_files"] if edited_id not in (docs / name).read_text(encoding="utf-8")]
         edits.append(run)
     figures["edit_one"] = {
         "record_file": path.relative_to(root).as_posix(),
         "runs": [{k: v for k, v in e.items() if k != "changed_files"} for e in edits],
         "wall": median([e["wall"] for e in edits]),
         "files_written": edits[-1]["summary"].get("written"),
+        "record": edited_id,
         "changed_files": edits[-1]["changed_files"],
+        "changed_without_record": sorted({name for e in edits for name in e["changed_without_record"]}),
     }
 
     figures["total_build"] = gen["wall"] + (figures["mkdocs"]["wall"] if "mkdocs" in figures else 0.0)
@@ -384,6 +399,13 @@ def targets(results: dict[int, dict]) -> list[dict]:
         if "noop" in f:
             written = f["noop"]["files_written"]
             checks.append({"n": n, "target": "no-op regeneration writes 0 files", "value": written, "limit": 0, "pass": written == 0})
+        if "edit_one" in f:
+            strays = f["edit_one"]["changed_without_record"]
+            checks.append({"n": n, "target": "an edit rewrites only pages naming the record", "value": len(strays), "limit": 0, "pass": not strays})
+        if "first_result" in f.get("search", {}):
+            seconds = f["search"]["first_result"]
+            ok = seconds <= 1.0 and f["search"]["found_expected"]
+            checks.append({"n": n, "target": "search shows its first result <= 1 s after loading", "value": seconds, "limit": 1.0, "pass": ok})
     for n, f in results.items():
         big = results.get(n * 10)
         if big and "total_build" in f and "total_build" in big and "mkdocs" in f and "mkdocs" in big:
@@ -434,6 +456,7 @@ def table(results: dict[int, dict], checks: list[dict]) -> str:
     row("pages over 500 KB", lambda f: f"{len(f['site']['pages_over_limit'])}")
     row("largest other file (downloads, feed)", lambda f: f"{f['site']['largest_other_files'][0]['path']} ({_kb(f['site']['largest_other_files'][0]['bytes'])})")
     row("search_index.json: raw / gzip", lambda f: f"{_kb(f['site']['search_index']['bytes'])} / {_kb(f['site']['search_index']['gzip_bytes'])}")
+    row("search: first result after loading (Chromium)", lambda f: f["search"].get("skipped") or _s(f["search"]["first_result"]) + ("" if f["search"]["found_expected"] else " (WRONG RESULT)"))
     row("no-op regeneration", lambda f: _s(f["noop"]["wall"]))
     row("no-op: files written", lambda f: str(f["noop"]["files_written"]))
     row("after editing 1 title", lambda f: _s(f["edit_one"]["wall"]))

@@ -1,0 +1,65 @@
+"""How long a reader waits for search: from the start of the page's navigation to the first
+result on screen, in headless Chromium (Debian's), for a shared search link (`/?q=...`).
+
+The page is served over HTTP from the built site/ folder. A MutationObserver, installed before
+any of the page's scripts run, notes the moment the first result link appears; the wait for
+it ends at 60 s. Needs Playwright (requirements-dev.txt) and /usr/bin/chromium; without them
+the figures say why they are missing.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import statistics
+import threading
+from pathlib import Path
+from urllib.parse import quote
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+FIRST_RESULT = ".md-search-result__link"
+
+_WATCH = """
+window.__firstResult = null;
+new MutationObserver(function (_, observer) {
+  if (document.querySelector(%r)) { window.__firstResult = performance.now(); observer.disconnect(); }
+}).observe(document, {childList: true, subtree: true});
+""" % FIRST_RESULT
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def search_timing(site: Path, query: str, expected_anchor: str, repeat: int) -> dict:
+    """Median seconds from navigation to the first result, over `repeat` fresh page loads."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return {"skipped": "Playwright is not installed (make bench installs it)"}
+    if not shutil.which(CHROMIUM):
+        return {"skipped": f"no browser at {CHROMIUM} (apt-get install chromium)"}
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/?q={quote(query)}"
+    runs, found = [], False
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for _ in range(repeat):
+                context = browser.new_context(viewport={"width": 1280, "height": 900})  # a fresh cache each time
+                page = context.new_page()
+                page.add_init_script(_WATCH)
+                page.goto(url)
+                page.wait_for_function("window.__firstResult !== null", timeout=60_000)
+                runs.append(page.evaluate("window.__firstResult") / 1000)
+                hrefs = page.eval_on_selector_all(FIRST_RESULT, "links => links.map(a => a.href)")
+                found = found or any(h.endswith("#" + expected_anchor) for h in hrefs)
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"query": query, "runs": runs, "first_result": statistics.median(runs), "found_expected": found}
