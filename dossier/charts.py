@@ -35,7 +35,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
-from xml.sax.saxutils import escape as _xml_escape
 
 from .dates import PartialDate, format_span
 from .model import Record
@@ -100,13 +99,18 @@ def _clean(value) -> str:
     return _SPACE.sub(" ", _NOT_XML.sub("", str(value))).strip()
 
 
+# What xml.sax.saxutils.escape does, without the import of urllib and email it brings.
+_XML_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_XML_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
 def _text(value) -> str:
-    return _xml_escape(_clean(value))
+    return _clean(value).translate(_XML_TEXT)
 
 
 def _attr(value) -> str:
     """An attribute value, to be put between double quotes."""
-    return _xml_escape(_NOT_XML.sub("", str(value)), {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+    return _NOT_XML.sub("", str(value)).translate(_XML_ATTRIBUTE)
 
 
 def _num(value: float) -> str:

@@ -151,9 +151,13 @@ def _only_escaped(value):
     raise UnescapedOutput(f"template printed {value!r} without an escaping filter (md, attr, url, anchor, lang or yaml_string)")
 
 
+@functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        # Compiling the templates costs more than rendering a small dossier; the cache (in the
+        # system's temporary folder, keyed by each template's text) keeps the compiled code.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
