@@ -346,7 +346,7 @@ class _Planner:
                 "record": s,
                 "permalink": self.permalink(s),
                 "search_terms": search_terms(s, self.records),
-                "cited_by": self.entry_list(f"sources/{s.id}", f"Cited by, {s.label}", self.backlinks[s.id]),
+                "cited_by": self.entry_list(f"sources/{s.id}", f"Records citing {s.label}", self.backlinks[s.id], s.id),
                 "coverage": coverage.get(s.id),
                 "sentences": [
                     {"text": sentence.text, "cited_by": [self.link(i) for i in sentence.cited_by]}
@@ -357,7 +357,7 @@ class _Planner:
         ]
         return PagePlan(self.page, "sources.md.j2", {"head": head, "entries": entries})
 
-    def entry_list(self, stem: str, title: str, records: list[Record]) -> dict:
+    def entry_list(self, stem: str, title: str, records: list[Record], section: str = "") -> dict:
         """A list of entries to show on the page being planned: the links themselves, or, when
         they are too many, links to pages per year that list them (planned here too)."""
         if len(records) <= self.layout.links_per_list:
@@ -371,7 +371,7 @@ class _Planner:
             context = {
                 "title": part.label if part.label.startswith(title) else f"{title}, {part.label}",
                 "anchor": f"list_{part.slug.replace('-', '_')}",
-                "up": Link(title, self.page_href(here)),
+                "up": Link(title, self.page_href(here) + (f"#{section}" if section else "")),
                 "links": [self.entry_link(r) for r in part.records],
             }
             self.list_pages.append(PagePlan(path, "entry_list.md.j2", context))
@@ -394,7 +394,7 @@ class _Planner:
         for collection, title in (("events", "Timeline"), ("transfers", "Arms transfers"), ("agreements", "Agreements"), ("actors", "Related actors")):
             records = [r for r in naming if r.collection == collection]
             if records:
-                listed = self.entry_list(f"actors/{actor.id}/{collection}", f"{actor.label}, {title.lower()}", records)
+                listed = self.entry_list(f"actors/{actor.id}/{collection}", f"{actor.label}, {title.lower()}", records, f"section_{collection}")
                 sections.append({"title": title, "anchor": f"section_{collection}", **listed})
         view = {
             "record": actor,
