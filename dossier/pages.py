@@ -296,11 +296,14 @@ class _Planner:
         parts = collection_parts(self.dossier, collection, self.layout)
         if parts is None:
             self.at(page)
-            return [entries_page(self.dossier.of(collection), {"title": None, "parts": [], "pager": None})]
+            return [entries_page(self.dossier.of(collection), {"title": None, "parts": [], "pager": None, "moved": None})]
         stem = page[: -len(".md")]
         paths = [f"{stem}/{part.slug}.md" for part in parts]
         self.at(page)
-        index = {"title": None, "pager": None, "parts": [
+        # A link made while the collection was one page (timeline/#id) is sent on by dossier.js
+        # through the entry's permanent link, from the site URL of this page.
+        moved = _relative("r", url_of(page).rstrip("/")) + "/"
+        index = {"title": None, "pager": None, "moved": moved, "parts": [
             {"link": Link(part.label, self.page_href(path)), "count": len(part.records)} for part, path in zip(parts, paths)
         ]}
         plans = [entries_page([], index)]
@@ -311,7 +314,7 @@ class _Planner:
                 "previous": Link(parts[number - 1].label, self.page_href(paths[number - 1])) if number > 0 else None,
                 "next": Link(parts[number + 1].label, self.page_href(paths[number + 1])) if number + 1 < len(parts) else None,
             }
-            head = {"title": part.label, "anchor": f"part_{part.slug.replace('-', '_')}", "parts": [], "pager": pager}
+            head = {"title": part.label, "anchor": f"part_{part.slug.replace('-', '_')}", "parts": [], "pager": pager, "moved": None}
             plans.append(entries_page(part.records, head))
         return plans
 

@@ -115,3 +115,17 @@ def test_the_charts_show_the_latest_records_and_say_so(pages, dossier):
     text = " ".join(home.text)
     assert f"The chart shows the latest {LAYOUT.marks_per_chart:,} of the {len(dossier.of('events')):,} events" in text
     assert len(marks) >= LAYOUT.marks_per_chart  # the chart's marks, and the latest entries below it
+
+
+@pytest.mark.browser
+def test_a_link_made_before_the_split_still_arrives_at_its_entry(site, browser):
+    from .browser import serve
+
+    with serve(site) as base_url:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base_url + "transfers/#su35-fighters-to-iran-sought")
+        page.wait_for_url("**/transfers/2023*/#su35-fighters-to-iran-sought")
+        visible = page.locator("[id='su35-fighters-to-iran-sought']").is_visible()
+        context.close()
+    assert visible

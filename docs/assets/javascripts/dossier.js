@@ -79,6 +79,14 @@
     return postMessage.apply(this, arguments);
   };
 
+  // A link made while a collection was one page (timeline/#id) still arrives once its
+  // entries have moved to pages per year: the entry's permanent link knows where it is.
+  var moved = document.querySelector("[data-moved-entries]");
+  var wanted = decodeURIComponent(window.location.hash.slice(1));
+  if (moved && /^[a-z0-9]+([-_][a-z0-9]+)*$/.test(wanted) && !document.getElementById(wanted)) {
+    window.location.replace(moved.getAttribute("data-moved-entries") + wanted + "/");
+  }
+
   // Printed pages write out where each link leads, as an absolute address.
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll(".md-content a[href]").forEach(function (link) {
