@@ -139,7 +139,8 @@ def prepare_workdir(workdir: Path, code: Path) -> None:
     shutil.copy(code / "mkdocs.yml", workdir / "mkdocs.yml")
     shutil.copytree(code / "overrides", workdir / "overrides")
     (workdir / "scripts").mkdir()
-    shutil.copy(code / "scripts" / "serve_hooks.py", workdir / "scripts")
+    for hook in ("serve_hooks.py", "search_index.py"):
+        shutil.copy(code / "scripts" / hook, workdir / "scripts")
     reset_docs(workdir, code)
 
 
@@ -249,6 +250,15 @@ def site_figures(site: Path) -> dict:
     if index.is_file():
         data = index.read_bytes()
         figures["search_index"] = {"bytes": len(data), "gzip_bytes": len(gzip.compress(data, GZIP_LEVEL)), "docs": len(json.loads(data).get("docs", []))}
+    pagefind = site / "pagefind"
+    if pagefind.is_dir():
+        files = [p for p in pagefind.rglob("*") if p.is_file()]
+        chunks = [p for p in files if p.parent.name == "index"]
+        figures["pagefind"] = {
+            "files": len(files),
+            "bytes": sum(p.stat().st_size for p in files),
+            "largest_chunk_bytes": max((p.stat().st_size for p in chunks), default=0),
+        }
     return figures
 
 
@@ -455,7 +465,8 @@ def table(results: dict[int, dict], checks: list[dict]) -> str:
     row("2nd largest page", lambda f: f"{f['site']['largest_pages'][1]['path']} ({_kb(f['site']['largest_pages'][1]['bytes'])})")
     row("pages over 500 KB", lambda f: f"{len(f['site']['pages_over_limit'])}")
     row("largest other file (downloads, feed)", lambda f: f"{f['site']['largest_other_files'][0]['path']} ({_kb(f['site']['largest_other_files'][0]['bytes'])})")
-    row("search_index.json: raw / gzip", lambda f: f"{_kb(f['site']['search_index']['bytes'])} / {_kb(f['site']['search_index']['gzip_bytes'])}")
+    row("search_index.json (every search loads it): raw / gzip", lambda f: f"{_kb(f['site']['search_index']['bytes'])} / {_kb(f['site']['search_index']['gzip_bytes'])}")
+    row("Pagefind index: files / size / largest chunk", lambda f: f"{f['site']['pagefind']['files']:,} / {_kb(f['site']['pagefind']['bytes'])} / {_kb(f['site']['pagefind']['largest_chunk_bytes'])}")
     row("search: first result after loading (Chromium)", lambda f: f["search"].get("skipped") or _s(f["search"]["first_result"]) + ("" if f["search"]["found_expected"] else " (WRONG RESULT)"))
     row("no-op regeneration", lambda f: _s(f["noop"]["wall"]))
     row("no-op: files written", lambda f: str(f["noop"]["files_written"]))

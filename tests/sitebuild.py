@@ -26,7 +26,8 @@ def build_site(root: Path, workdir: Path, site_url: str = "https://dossier.examp
     shutil.copy(PROJECT / "mkdocs.yml", workdir / "mkdocs.yml")
     shutil.copytree(PROJECT / "overrides", workdir / "overrides", dirs_exist_ok=True)
     (workdir / "scripts").mkdir(exist_ok=True)
-    shutil.copy(PROJECT / "scripts" / "serve_hooks.py", workdir / "scripts")
+    for hook in ("serve_hooks.py", "search_index.py"):
+        shutil.copy(PROJECT / "scripts" / hook, workdir / "scripts")
     generator = subprocess.run(
         [sys.executable, str(PROJECT / "scripts" / "build_pages.py"), "--root", str(root), "--docs", str(workdir / "docs"), "--site-url", site_url]
         + (["--page-size", str(page_size)] if page_size else []),

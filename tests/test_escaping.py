@@ -96,9 +96,14 @@ def hostile_dataset(root):
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory):
+def site(tmp_path_factory):
     root = hostile_dataset(tmp_path_factory.mktemp("hostile"))
-    return html_pages(build_site(root, tmp_path_factory.mktemp("site")))
+    return build_site(root, tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="module")
+def pages(site):
+    return html_pages(site)
 
 
 def content_tags(page):
@@ -141,3 +146,22 @@ def test_hostile_url_stays_inside_its_attribute(pages):
 def test_an_actor_page_title_shows_the_name_as_text(pages):
     page = pages["actors/villain/index.html"]
     assert "<img src=x onerror=alert(1)> - Russia–Iran dossier" in "".join(page.text)
+
+
+@pytest.mark.browser
+def test_search_results_show_hostile_text_as_text(site, browser):
+    from .browser import serve
+
+    with serve(site) as base_url:
+        context = browser.new_context()
+        page = context.new_page()
+        dialogs = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(base_url + "?q=onerror")
+        page.locator(".md-search-result__link").first.wait_for(timeout=10_000)
+        page.wait_for_timeout(500)  # a second answer may follow the first
+        injected = page.locator(".md-search-result img, .md-search-result script, .md-search-result [onerror], .md-search-result [onclick]").count()
+        titles = page.locator(".md-search-result__article h1, .md-search-result__article h2").all_text_contents()
+        context.close()
+    assert dialogs == [] and injected == 0
+    assert "<img src=x onerror=alert(1)>" in titles, f"the hostile title should be shown as it is written: {titles}"

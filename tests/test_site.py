@@ -110,15 +110,33 @@ def test_dates_are_machine_readable(pages):
     assert "2021-06-02" in times and "2021-03" in times and "2021" in times
 
 
-def test_search_index_has_a_section_per_entry_and_finds_french_quotes(site):
+def search_records(site: Path) -> list[dict]:
+    """The records of the Pagefind index (scripts/search_index.py): one per section of a page."""
+    import gzip
     import json
 
-    index = json.loads((site / "search" / "search_index.json").read_text())
-    locations = {doc["location"] for doc in index["docs"]}
-    assert "timeline/#ravna-denies-arms" in locations
-    text = " ".join(doc["text"] for doc in index["docs"] if doc["location"] == "timeline/#ravna-denies-arms")
-    assert "nie toute livraison" in text
-    assert "&#" not in json.dumps(index), "character references leaked into the search index"
+    prefix = b"pagefind_dcd"
+    return [json.loads(gzip.decompress(p.read_bytes()).removeprefix(prefix)) for p in sorted((site / "pagefind" / "fragment").iterdir())]
+
+
+def test_search_index_has_a_record_per_entry_and_finds_french_quotes(site):
+    import json
+
+    records = search_records(site)
+    by_location = {r["meta"]["loc"]: r for r in records}
+    assert "timeline/#ravna-denies-arms" in by_location
+    assert "nie toute livraison" in by_location["timeline/#ravna-denies-arms"]["content"]
+    assert "&#" not in json.dumps(records, ensure_ascii=False), "character references leaked into the search index"
+
+
+def test_every_page_asks_the_sites_own_search_worker_and_no_page_downloads_every_section(site, pages):
+    import json
+
+    config = json.loads((site / "index.html").read_text().split('<script id="__config" type="application/json">')[1].split("</script>")[0])
+    assert config["search"].endswith("assets/javascripts/search-worker.js"), config["search"]
+    assert (site / "assets" / "javascripts" / "search-worker.js").is_file()
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert json.loads((site / "search" / "search_index.json").read_text())["docs"] == []
 
 
 @pytest.mark.parametrize("path", ["index.html", "timeline/index.html", "actors/ravna/index.html"])

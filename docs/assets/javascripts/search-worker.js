@@ -1,0 +1,165 @@
+// The site's search worker, in place of Material's (see overrides/main.html, block config).
+// It speaks Material's worker protocol, so Material's search box, result list, ?q= links
+// and highlighting stay as they are:
+//   {type: 0 SETUP}  -> {type: 1 READY}
+//   {type: 2 QUERY, data: "words"} -> {type: 3 RESULT, data: {items: SearchItem[][]}}
+// but answers from the Pagefind index built after `mkdocs build` (scripts/search_index.py),
+// loading only the parts of the index a query needs, instead of building a lunr index of
+// every section in the browser. One Pagefind record is one section of Material's index
+// (a page, or a heading of it: an entry), with its location and its page's title as meta.
+// A classic worker (Material starts it with `new Worker(url)`): pagefind.js, an ES module,
+// comes in through import().
+"use strict";
+
+var PAGEFIND = new URL("../../pagefind/", self.location.href).href;
+// Material shows every section of the first 10 pages it is given. Pagefind tells a
+// section's page only once its text is fetched, so the first answer holds the best FIRST
+// sections, and a second one (the same items first) up to MORE.
+var FIRST = 50;
+var MORE = 200;
+var SETTLE = 40; // ms a query waits for the next keystroke before it is searched
+
+var pagefind = import(PAGEFIND + "pagefind.js").then(function (module) {
+  var instance = module.createInstance({ basePath: PAGEFIND, baseUrl: "/", excerptLength: 24 });
+  return instance.init().then(function () { return instance; });
+});
+pagefind.catch(function (error) { console.warn("Search index could not be loaded:", error); });
+
+var latest = 0; // the query being answered; an older one stops early
+
+function escapeHTML(text) {
+  return text.replace(/[&<>"']/g, function (c) {
+    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+  });
+}
+
+function fold(text) {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+// The query words as Pagefind reads them: lunr's operators (+word -word word* word~1
+// word^2 field:word) dropped, since Material's search box accepted them and dossier.js
+// writes "word*" for a plural.
+function queryWords(query) {
+  return query
+    .replace(/(^|\s)[+-](?=\S)/g, "$1")
+    .replace(/\b(title|text|tags):/g, "")
+    .replace(/[*~^][0-9]*/g, " ")
+    .split(/\s+/).filter(Boolean);
+}
+
+// Material marks which query words a result holds (a missing one is struck out under the
+// result, and the found ones are highlighted on the page it opens: ?h=).
+function termsOf(words, plain) {
+  var haystack = " " + fold(plain).replace(/[^\p{L}\p{N}]+/gu, " ");
+  var terms = {};
+  words.forEach(function (word) {
+    var needle = fold(word).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    terms[word] = needle.length > 0 && haystack.indexOf(" " + needle) >= 0;
+  });
+  return terms;
+}
+
+function highlight(html) {
+  return html.replace(/<mark>/g, "<mark data-md-highlight>");
+}
+
+function toItem(result, data, words) {
+  var location = data.meta.loc;
+  return {
+    location: location,
+    title: escapeHTML(data.meta.title || ""),
+    text: data.excerpt ? "<p>" + highlight(data.excerpt) + "</p>" : "",
+    score: result.score,
+    terms: termsOf(words, (data.meta.title || "") + " " + (data.content || "")),
+    page: data.meta.page || ""
+  };
+}
+
+// Material's grouping: one list per page, best page first, the page itself (location
+// without "#") in each list, with score 0 when it did not match itself.
+function group(items) {
+  var groups = new Map();
+  items.forEach(function (item) {
+    var page = item.location.split("#")[0];
+    if (!groups.has(page)) groups.set(page, []);
+    groups.get(page).push(item);
+  });
+  var result = [];
+  groups.forEach(function (list, page) {
+    var parent = list.find(function (item) { return item.location === page; });
+    if (!parent) list.push({ location: page, title: escapeHTML(list[0].page), text: "", score: 0, terms: {} });
+    result.push(list.map(function (item) {
+      return { location: item.location, title: item.title, text: item.text, score: item.score, terms: item.terms };
+    }));
+  });
+  return result;
+}
+
+function load(results, from, to, words) {
+  return Promise.all(results.slice(from, to).map(function (result) {
+    return result.data().then(function (data) { return toItem(result, data, words); });
+  }));
+}
+
+function answer(items) {
+  self.postMessage({ type: 3, data: { items: group(items) } });
+}
+
+function search(query, id) {
+  var words = queryWords(query);
+  if (!words.length) { answer([]); return Promise.resolve(); }
+  return pagefind.then(function (instance) {
+    return instance.search(words.join(" "));
+  }).then(function (found) {
+    if (id !== latest) return;
+    var results = (found && found.results) || [];
+    return load(results, 0, FIRST, words).then(function (first) {
+      if (id !== latest) return;
+      answer(first);
+      if (results.length <= FIRST) return;
+      // not waited for: the next query need not wait for these
+      load(results, FIRST, MORE, words).then(function (more) {
+        if (id === latest) answer(first.concat(more));
+      }, function () {});
+    });
+  }).catch(function (error) {
+    console.warn("Search failed: " + query, error);
+    if (id === latest) answer([]);
+  });
+}
+
+// One search at a time, on the latest query only: the search box sends a query per
+// keystroke, and a search for "P" costs Pagefind far more than one for "Pantsir".
+var waiting = null;
+var running = false;
+var timer = null;
+
+function next() {
+  if (running || waiting === null) return;
+  var query = waiting;
+  waiting = null;
+  running = true;
+  search(query, latest).then(function () {
+    running = false;
+    next();
+  });
+}
+
+self.addEventListener("message", function (event) {
+  var message = event.data;
+  switch (message && message.type) {
+    case 0: // SETUP: ready once the index's entry point and its WebAssembly are in
+      pagefind.then(
+        function () { self.postMessage({ type: 1 }); },
+        function () { self.postMessage({ type: 1 }); } // ready, with empty results, as Material does on a bad query
+      );
+      break;
+    case 2: // QUERY
+      waiting = String(message.data || "");
+      latest++;
+      clearTimeout(timer);
+      timer = setTimeout(next, SETTLE);
+      break;
+  }
+});

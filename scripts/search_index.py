@@ -1,0 +1,112 @@
+"""MkDocs hook: the site's search index, built once at build time with Pagefind.
+
+Material's own search builds a lunr index in the reader's browser from
+search/search_index.json, which takes seconds at thousands of entries. This hook takes
+the sections Material's search plugin has just written there (one per page and one per
+heading, so one per entry) and indexes each as a Pagefind record in site/pagefind/. The
+browser then loads only the index chunks a query needs, through
+docs/assets/javascripts/search-worker.js, which answers Material's search box in place of
+Material's worker. search/search_index.json is then cut down to its configuration, since
+the worker no longer reads the sections and every page would otherwise download them.
+
+Runs on `mkdocs build` and `mkdocs serve` alike (on_post_build, after the search plugin).
+Also usable alone on a built site: python scripts/search_index.py SITE_DIR
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+log = logging.getLogger("mkdocs.dossier.search")
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+def _plain(markup: str) -> str:
+    """A title or text of Material's index (HTML: tags, character references) as plain text."""
+    return html.unescape(_SPACE.sub(" ", _TAG.sub(" ", markup)).strip())
+
+
+def _record(doc: dict, page_title: str) -> str:
+    """One section as a small HTML document for Pagefind: its title as the heading (weighted
+    above the text), its text, and where it leads (meta "loc", Material's location) and
+    the title of its page (meta "page") for the result list."""
+    esc = lambda s: html.escape(s, quote=True)  # noqa: E731
+    title = _plain(doc.get("title", ""))
+    # The section's anchor (an entry's record id) as a word of its own: in Material's text
+    # it runs on from the permanent link before it, where Pagefind would not find it.
+    anchor = doc["location"].partition("#")[2]
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>{esc(title)}</title>"
+        f'<meta data-pagefind-meta="loc[content]" content="{esc(doc["location"])}">'
+        f'<meta data-pagefind-meta="page[content]" content="{esc(page_title)}">'
+        f"</head><body><h1>{esc(title)}</h1><p>{esc(_plain(doc.get('text', '')))}</p>"
+        f"<p>{esc(anchor)}</p></body></html>"
+    )
+
+
+def _page_titles(docs: list[dict]) -> dict[str, str]:
+    return {doc["location"]: _plain(doc.get("title", "")) for doc in docs if "#" not in doc["location"]}
+
+
+def _write(docs: list[dict], output: Path) -> None:
+    """Write every section as its own small HTML file in a temporary folder and index that
+    folder with the Pagefind binary (the Python API answers one record per 0.1 s)."""
+    titles = _page_titles(docs)
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as folder:
+        for number, doc in enumerate(docs):
+            page_title = titles.get(doc["location"].split("#")[0], "")
+            (Path(folder) / f"{number}.html").write_text(_record(doc, page_title), encoding="utf-8")
+        result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(output),
+             "--force-language", "en", "--quiet"],
+            capture_output=True, text=True,
+        )
+    if result.returncode:
+        raise RuntimeError(f"pagefind failed:\n{result.stdout}{result.stderr}")
+
+
+def build_index(site: Path) -> dict:
+    """Index site/search/search_index.json into site/pagefind/; leave search_index.json
+    with its configuration and no sections. Returns figures for the log."""
+    started = time.perf_counter()
+    path = site / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    docs = [doc for doc in index.get("docs", []) if doc.get("location") is not None]
+    output = site / "pagefind"
+    shutil.rmtree(output, ignore_errors=True)
+    _write(docs, output)
+    stub = path.with_suffix(".tmp")
+    stub.write_text(json.dumps({"config": index.get("config", {}), "docs": []}), encoding="utf-8")
+    os.replace(stub, path)  # a new file: a hard-linked copy of the old one stays whole
+    size = sum(f.stat().st_size for f in output.rglob("*") if f.is_file())
+    return {"records": len(docs), "bytes": size, "seconds": time.perf_counter() - started}
+
+
+def on_post_build(config, **kwargs):
+    figures = build_index(Path(config["site_dir"]))
+    log.info("Pagefind search index: %(records)d sections, %(bytes)d bytes, %(seconds).1fs", figures)
+
+
+try:  # after the search plugin's own on_post_build, which writes search_index.json
+    from mkdocs.plugins import event_priority
+
+    on_post_build = event_priority(-100)(on_post_build)
+except ImportError:  # pragma: no cover
+    pass
+
+
+if __name__ == "__main__":
+    print(build_index(Path(sys.argv[1])))
