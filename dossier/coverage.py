@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -53,27 +54,28 @@ def split_sentences(text: str) -> list[str]:
 def coverage(text: str, quotes: list[tuple[str, str]]) -> Coverage:
     """`quotes` are (record id, quote) pairs citing this text. A sentence is cited when a quote overlaps it."""
     folded = fold(text)
-    spans = []
+    sentences, starts, ends = [], [], []  # each sentence's place in the folded text
     cursor = 0
     for sentence in split_sentences(text):
         piece = fold(sentence)
         start = folded.find(piece, cursor)
         if start < 0:
             start = cursor  # folding joined it with its neighbour; keep it at the current place
-        spans.append((sentence, start, start + len(piece)))
+        sentences.append(sentence)
+        starts.append(start)
+        ends.append(start + len(piece))
         cursor = max(cursor, start + len(piece))
-    quoted: list[tuple[int, int, str]] = []
+    # Each sentence starts where the one before ends, or after: starts and ends both only grow,
+    # so the sentences a quote overlaps are a run, found by bisection.
+    citing: list[list[str]] = [[] for _ in sentences]
     for record_id, quote in quotes:
         piece = fold(quote)
         start = folded.find(piece)
         while start >= 0 and piece:
-            quoted.append((start, start + len(piece), record_id))
+            for i in range(bisect.bisect_right(ends, start), bisect.bisect_left(starts, start + len(piece))):
+                citing[i].append(record_id)
             start = folded.find(piece, start + 1)
-    sentences = []
-    for sentence, start, end in spans:
-        citing = dict.fromkeys(record_id for q_start, q_end, record_id in quoted if q_start < end and q_end > start)
-        sentences.append(Sentence(sentence, tuple(citing)))
-    return Coverage(tuple(sentences))
+    return Coverage(tuple(Sentence(sentence, tuple(dict.fromkeys(ids))) for sentence, ids in zip(sentences, citing)))
 
 
 def coverage_by_source(dossier) -> dict[str, Coverage]:

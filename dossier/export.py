@@ -28,22 +28,29 @@ COLLECTIONS = tuple(COLLECTION_FIELDS)  # sources, actors, events, transfers, ag
 
 def _plain(value: Any) -> Any:
     """A record's value as the YAML contract writes it."""
-    if isinstance(value, PartialDate):
-        return value.iso
-    if isinstance(value, Text):
-        return {"en": value.en, **dict(value.translations)} if value.translations else value.en
-    if isinstance(value, (Citation, Claim)):
-        fields = CITATION_FIELDS if isinstance(value, Citation) else CLAIM_FIELDS
-        return {f.name: _plain(getattr(value, f.name)) for f in fields if getattr(value, f.name) is not None}
+    if isinstance(value, str):  # most values: tested first
+        return value
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
+    if isinstance(value, Text):
+        return {"en": value.en, **dict(value.translations)} if value.translations else value.en
+    if isinstance(value, PartialDate):
+        return value.iso
+    if isinstance(value, (Citation, Claim)):
+        names = _CITATION_NAMES if isinstance(value, Citation) else _CLAIM_NAMES
+        return {name: _plain(v) for name in names if (v := getattr(value, name)) is not None}
     return value
 
 
 def record_dict(record: Record) -> dict:
     """A record as a mapping of the contract's fields, in schema order, absent ones left out."""
-    values = ((f.name, record.values.get(f.name)) for f in COLLECTION_FIELDS[record.collection])
-    return {name: _plain(value) for name, value in values if value is not None and value != ()}
+    values = record.values
+    return {name: _plain(v) for name in _NAMES[record.collection] if (v := values.get(name)) is not None and v != ()}
+
+
+_NAMES = {c: tuple(f.name for f in fields) for c, fields in COLLECTION_FIELDS.items()}
+_CITATION_NAMES = tuple(f.name for f in CITATION_FIELDS)
+_CLAIM_NAMES = tuple(f.name for f in CLAIM_FIELDS)
 
 
 def dossier_json(dossier: Dossier, version: str, built: str) -> dict:
@@ -71,6 +78,8 @@ def records_from_json(data: dict) -> dict[str, list[dict]]:
 
 def _cell(value: Any) -> str:
     """A record's value as one spreadsheet cell."""
+    if isinstance(value, str):  # most values: tested first
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -88,10 +97,10 @@ def _cell(value: Any) -> str:
 def collection_csv(dossier: Dossier, collection: str) -> str:
     """One collection as CSV (RFC 4180: CRLF line ends, quoted where needed): a header of
     the collection's fields in schema order, then one row per record."""
-    fields = COLLECTION_FIELDS[collection]
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([f.name for f in fields])
+    names = _NAMES[collection]
+    writer.writerow(names)
     for record in dossier.of(collection):
-        writer.writerow([_cell(record.values.get(f.name)) for f in fields])
+        writer.writerow([_cell(record.values.get(name)) for name in names])
     return out.getvalue()

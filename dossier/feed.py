@@ -1,13 +1,15 @@
 """The timeline as an Atom 1.0 feed (RFC 4287), newest event first.
 
-Built with ElementTree, so text from data is always character data, never markup;
-characters XML 1.0 cannot carry at all (most C0 controls) are dropped.
+Written as ElementTree would write it (`ET.indent`, then `ET.tostring`), but as text: at
+10,000 records ElementTree's pure-Python serializer took a good part of a second. Text
+from data only ever passes through `_text` and `_attribute`, which escape it as
+ElementTree does, so it is always character data, never markup; characters XML 1.0
+cannot carry at all (most C0 controls) are dropped.
 """
 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 
 from .model import Dossier, Record
 
@@ -16,42 +18,65 @@ TITLE = "Russia–Iran dossier: timeline"
 AUTHOR = "Russia–Iran dossier"
 
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_TEXT = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
+_ATTRIBUTE = (*_TEXT, ('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"), ("\t", "&#09;"))
 
 
-def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, {k: _NOT_XML.sub("", v) for k, v in attributes.items()})
-    if text is not None:
-        element.text = _NOT_XML.sub("", text)
-    return element
+def _escape(text: str, replacements) -> str:
+    text = _NOT_XML.sub("", text)
+    for character, entity in replacements:
+        if character in text:
+            text = text.replace(character, entity)  # quicker than str.translate
+    return text
+
+
+def _text(text: str) -> str:
+    return _escape(text, _TEXT)
+
+
+def _attribute(text: str) -> str:
+    return _escape(text, _ATTRIBUTE)
+
+
+def _element(indent: str, tag: str, text: str | None = None, **attributes: str) -> str:
+    """One element without children, on its own line."""
+    start = tag + "".join(f' {name}="{_attribute(value)}"' for name, value in attributes.items())
+    text = _text(text) if text is not None else ""
+    return f"{indent}<{start}>{text}</{tag}>\n" if text else f"{indent}<{start} />\n"
 
 
 def permalink(site_url: str, record_id: str) -> str:
     return f"{site_url}r/{record_id}/"
 
 
-def _entry(feed: ET.Element, event: Record, site_url: str) -> None:
-    entry = _add(feed, "entry")
+def _entry(event: Record, site_url: str) -> str:
     link = permalink(site_url, event.id)
-    _add(entry, "id", link)
-    _add(entry, "title", event.title.en, type="text")
-    _add(entry, "link", rel="alternate", type="text/html", href=link)
-    _add(entry, "updated", f"{event.date.first_day.isoformat()}T00:00:00Z")  # the first day of its period
-    _add(entry, "summary", (event.summary or event.title).en, type="text")
-    _add(entry, "category", term=event.category)
-    for tag in event.tags:
-        _add(entry, "category", term=tag)
+    return "".join((
+        "  <entry>\n",
+        _element("    ", "id", link),
+        _element("    ", "title", event.title.en, type="text"),
+        _element("    ", "link", rel="alternate", type="text/html", href=link),
+        _element("    ", "updated", f"{event.date.first_day.isoformat()}T00:00:00Z"),  # the first day of its period
+        _element("    ", "summary", (event.summary or event.title).en, type="text"),
+        _element("    ", "category", term=event.category),
+        *(_element("    ", "category", term=tag) for tag in event.tags),
+        "  </entry>\n",
+    ))
 
 
 def atom_feed(dossier: Dossier, site_url: str, updated: str) -> str:
     """The feed's XML text; `updated` is an RFC 3339 time (e.g. "2025-01-31T12:00:00Z")."""
-    feed = ET.Element("feed", xmlns=ATOM)  # names unqualified in Atom's default namespace
-    _add(feed, "id", site_url)
-    _add(feed, "title", TITLE, type="text")
-    _add(feed, "link", rel="self", type="application/atom+xml", href=f"{site_url}feed.xml")
-    _add(feed, "link", rel="alternate", type="text/html", href=site_url)
-    _add(feed, "updated", updated)
-    _add(_add(feed, "author"), "name", AUTHOR)
-    for event in reversed(dossier.of("events")):
-        _entry(feed, event, site_url)
-    ET.indent(feed)
-    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+    return "".join((
+        "<?xml version='1.0' encoding='utf-8'?>\n",
+        f'<feed xmlns="{ATOM}">\n',  # names unqualified in Atom's default namespace
+        _element("  ", "id", site_url),
+        _element("  ", "title", TITLE, type="text"),
+        _element("  ", "link", rel="self", type="application/atom+xml", href=f"{site_url}feed.xml"),
+        _element("  ", "link", rel="alternate", type="text/html", href=site_url),
+        _element("  ", "updated", updated),
+        "  <author>\n",
+        _element("    ", "name", AUTHOR),
+        "  </author>\n",
+        *(_entry(event, site_url) for event in reversed(dossier.of("events"))),
+        "</feed>\n",
+    ))

