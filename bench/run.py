@@ -42,6 +42,7 @@ from search_timing import search_timing  # noqa: E402
 from synthetic import write_dataset  # noqa: E402
 
 SITE_URL = "https://dossier.example.org/"
+COMMON_WORD = "teheran"  # in the synthetic texts and names of most records
 PAGE_LIMIT = 500_000  # bytes of raw HTML: "no page > 500 KB"
 GZIP_LEVEL = 6  # what web servers commonly use
 _STARTED = time.perf_counter()
@@ -350,9 +351,11 @@ def bench_size(n: int, args, mkdocs: str, base: Path, code: Path) -> dict:
         if site.is_dir():
             progress(f"N={n}: measuring the built site")
             figures["site"] = site_figures(site)
+            # A rare word (an entry's id, one result) and a word of nearly every entry.
             record = searched_record(root)
-            progress(f"N={n}: search in headless Chromium, {args.repeat}x (query: {record})")
+            progress(f"N={n}: search in headless Chromium, {args.repeat}x each (queries: {record}, {COMMON_WORD})")
             figures["search"] = search_timing(site, record, record, args.repeat)
+            figures["search_common"] = search_timing(site, COMMON_WORD, "", args.repeat)
 
     noop = []
     for r in range(args.repeat):
@@ -412,8 +415,8 @@ def targets(results: dict[int, dict]) -> list[dict]:
         if "edit_one" in f:
             strays = f["edit_one"]["changed_without_record"]
             checks.append({"n": n, "target": "an edit rewrites only pages naming the record", "value": len(strays), "limit": 0, "pass": not strays})
-        if "first_result" in f.get("search", {}):
-            seconds = f["search"]["first_result"]
+        if "first_result_after_load" in f.get("search", {}) and "first_result_after_load" in f.get("search_common", {}):
+            seconds = max(f["search"]["first_result_after_load"], f["search_common"]["first_result_after_load"])
             ok = seconds <= 1.0 and f["search"]["found_expected"]
             checks.append({"n": n, "target": "search shows its first result <= 1 s after loading", "value": seconds, "limit": 1.0, "pass": ok})
     for n, f in results.items():
@@ -467,7 +470,10 @@ def table(results: dict[int, dict], checks: list[dict]) -> str:
     row("largest other file (downloads, feed)", lambda f: f"{f['site']['largest_other_files'][0]['path']} ({_kb(f['site']['largest_other_files'][0]['bytes'])})")
     row("search_index.json (every search loads it): raw / gzip", lambda f: f"{_kb(f['site']['search_index']['bytes'])} / {_kb(f['site']['search_index']['gzip_bytes'])}")
     row("Pagefind index: files / size / largest chunk", lambda f: f"{f['site']['pagefind']['files']:,} / {_kb(f['site']['pagefind']['bytes'])} / {_kb(f['site']['pagefind']['largest_chunk_bytes'])}")
-    row("search: first result after loading (Chromium)", lambda f: f["search"].get("skipped") or _s(f["search"]["first_result"]) + ("" if f["search"]["found_expected"] else " (WRONG RESULT)"))
+    row("search an id: first result after the load event", lambda f: f["search"].get("skipped") or _s(f["search"]["first_result_after_load"]) + ("" if f["search"]["found_expected"] else " (WRONG RESULT)"))
+    row("search an id: from the start of navigation", lambda f: f["search"].get("skipped") or _s(f["search"]["first_result"]))
+    row(f"search '{COMMON_WORD}': first result after the load event", lambda f: f["search_common"].get("skipped") or _s(f["search_common"]["first_result_after_load"]))
+    row(f"search '{COMMON_WORD}': from the start of navigation", lambda f: f["search_common"].get("skipped") or _s(f["search_common"]["first_result"]))
     row("no-op regeneration", lambda f: _s(f["noop"]["wall"]))
     row("no-op: files written", lambda f: str(f["noop"]["files_written"]))
     row("after editing 1 title", lambda f: _s(f["edit_one"]["wall"]))
