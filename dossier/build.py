@@ -13,7 +13,7 @@ from .downloads import download_files
 from .load import load_dataset
 from .model import Dossier, build_dossier
 from .overview import check_overview, read_overview
-from .pages import Layout, plan_pages, plan_redirects
+from .pages import Layout, plan_site
 from .problems import InvalidData
 from .render import render_pages
 from .seeds import Seeds
@@ -58,7 +58,7 @@ def check_dataset(root: Path, timings: Timings | None = None) -> Dossier:
 
 def render_site(dossier: Dossier, site_url: str, built: str, layout: Layout = Layout()) -> dict[str, str]:
     """Every generated file, by its path under docs/: pages, redirects and downloads."""
-    files = render_pages(plan_pages(dossier, site_url, layout), plan_redirects(dossier, site_url, layout))
+    files = render_pages(*plan_site(dossier, site_url, layout))
     files.update(download_files(dossier, site_url, built))
     return files
 

@@ -481,8 +481,10 @@ def _meaning(choices, value: str) -> str:
     return next(c.meaning for c in choices if c.value == value)
 
 
-def plan_pages(dossier: Dossier, site_url: str, layout: Layout = Layout()) -> list[PagePlan]:
-    return _Planner(dossier, site_url, layout).plan()
+def plan_site(dossier: Dossier, site_url: str, layout: Layout = Layout()) -> tuple[list[PagePlan], list[Redirect]]:
+    """Every page, and every `/r/` redirect, from one placement of the records."""
+    planner = _Planner(dossier, site_url, layout)
+    return planner.plan(), plan_redirects(dossier, site_url, planner.places)
 
 
 @dataclass(frozen=True)
@@ -492,9 +494,8 @@ class Redirect:
     canonical: str  # absolute
 
 
-def plan_redirects(dossier: Dossier, site_url: str, layout: Layout = Layout()) -> list[Redirect]:
+def plan_redirects(dossier: Dossier, site_url: str, places: dict[str, str]) -> list[Redirect]:
     """`/r/<id>/` for every id and former id, leading to the record's canonical place."""
-    places = place_records(dossier, layout)
     names = [(r.id, r) for r in dossier.records.values()] + [(old, dossier.records[new]) for old, new in dossier.former_ids.items()]
     redirects = []
     for name, record in sorted(names, key=lambda pair: pair[0]):

@@ -148,7 +148,7 @@ def entry_links(items) -> Markup:
 def _only_escaped(value):
     if isinstance(value, (Markup, int)) and not isinstance(value, bool):
         return value
-    raise UnescapedOutput(f"template printed {value!r} without an escaping filter (md, attr, url, anchor, lang or yaml_string)")
+    raise UnescapedOutput(f"template printed {value!r} without an escaping filter (md, attr, url, anchor, lang, yaml_string, or link, links, date, status, citation, entry_links)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -180,7 +180,8 @@ def render_pages(plans: list[PagePlan], redirects: list[Redirect]) -> dict[str, 
     A large dossier's pages are rendered by one forked process per core: pages are
     independent, and rendering is most of the generator's time."""
     jobs = [*plans, *redirects]
-    workers = min(os.cpu_count() or 1, len(jobs) // PAGES_WORTH_A_PROCESS)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    workers = min(cores, len(jobs) // PAGES_WORTH_A_PROCESS)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return dict(_render(jobs))
     global _JOBS

@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             _print_coverage(dossier)
             return 0
         site_url = args.site_url or os.environ.get("SITE_URL") or site_url_from_config(ROOT / "mkdocs.yml")
-        layout = Layout() if args.page_size == Layout.entries_per_page else Layout.scaled(args.page_size)
+        layout = Layout.scaled(args.page_size)
         dossier, report = generate(root, args.docs or root / "docs", _with_slash(site_url), build_date(), timings, layout)
     except InvalidData as invalid:
         for problem in invalid.problems:

@@ -42,18 +42,17 @@ def _record(doc: dict, page_title: str) -> str:
     """One section as a small HTML document for Pagefind: its title as the heading (weighted
     above the text), its text, and where it leads (meta "loc", Material's location) and
     the title of its page (meta "page") for the result list."""
-    esc = lambda s: html.escape(s, quote=True)  # noqa: E731
     title = _plain(doc.get("title", ""))
     # The section's anchor (an entry's record id) as a word of its own: in Material's text
     # it runs on from the permanent link before it, where Pagefind would not find it.
     anchor = doc["location"].partition("#")[2]
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>{esc(title)}</title>"
-        f'<meta data-pagefind-meta="loc[content]" content="{esc(doc["location"])}">'
-        f'<meta data-pagefind-meta="page[content]" content="{esc(page_title)}">'
-        f"</head><body><h1>{esc(title)}</h1><p>{esc(_plain(doc.get('text', '')))}</p>"
-        f"<p>{esc(anchor)}</p></body></html>"
+        f"<title>{html.escape(title)}</title>"
+        f'<meta data-pagefind-meta="loc[content]" content="{html.escape(doc["location"])}">'
+        f'<meta data-pagefind-meta="page[content]" content="{html.escape(page_title)}">'
+        f"</head><body><h1>{html.escape(title)}</h1><p>{html.escape(_plain(doc.get('text', '')))}</p>"
+        f"<p>{html.escape(anchor)}</p></body></html>"
     )
 
 

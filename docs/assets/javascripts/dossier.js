@@ -82,8 +82,8 @@
   // A link made while a collection was one page (timeline/#id) still arrives once its
   // entries have moved to pages per year: the entry's permanent link knows where it is.
   var moved = document.querySelector("[data-moved-entries]");
-  var wanted = decodeURIComponent(window.location.hash.slice(1));
-  if (moved && /^[a-z0-9]+([-_][a-z0-9]+)*$/.test(wanted) && !document.getElementById(wanted)) {
+  var wanted = window.location.hash.slice(1);  // a record id (lower-case words and hyphens) needs no decoding
+  if (moved && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(wanted) && !document.getElementById(wanted)) {
     window.location.replace(moved.getAttribute("data-moved-entries") + wanted + "/");
   }
 
