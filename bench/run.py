@@ -263,10 +263,15 @@ def site_figures(site: Path) -> dict:
     return figures
 
 
+def last_id(text: str) -> str:
+    """The id of the last record written in a piece of a data file."""
+    return re.findall(r"^- id: ([a-z0-9-]+)$", text, re.M)[-1]
+
+
 def searched_record(root: Path) -> str:
     """The id of the last event in the last events file: what the search benchmark looks for."""
     path, _, _ = edit_target(root)
-    return re.findall(r"^- id: ([a-z0-9-]+)$", path.read_text(encoding="utf-8"), re.M)[-1]
+    return last_id(path.read_text(encoding="utf-8"))
 
 
 def edit_target(root: Path) -> tuple[Path, int, str]:
@@ -368,7 +373,7 @@ def bench_size(n: int, args, mkdocs: str, base: Path, code: Path) -> dict:
     }
 
     path, number, title = edit_target(root)
-    edited_id = re.findall(r"^- id: ([a-z0-9-]+)$", "".join(path.read_text(encoding="utf-8").splitlines(keepends=True)[: number + 1]), re.M)[-1]
+    edited_id = last_id("".join(path.read_text(encoding="utf-8").splitlines(keepends=True)[: number + 1]))
     edits = []
     for r in range(args.repeat):
         progress(f"N={n}: generator after editing one event's title, run {r + 1}/{args.repeat}")

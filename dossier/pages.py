@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import posixpath
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
@@ -49,6 +49,21 @@ class Part:
     label: str  # for the reader: "2023", "2023, part 2", "not signed"
     records: list
 
+    def path(self, stem: str) -> str:
+        return f"{stem}/{self.slug}.md"
+
+
+@dataclass(frozen=True)
+class PageHead:
+    """The top of a collection's page: the whole collection (title None), its index when it
+    is split (parts), or one of its pages per year (title, anchor, pager)."""
+
+    title: str | None = None
+    anchor: str = ""
+    parts: list = field(default_factory=list)  # [{"link": Link, "count": int}]
+    pager: dict | None = None  # {"previous", "up", "next"}: Links
+    moved: str | None = None  # where dossier.js sends a link to an entry no longer on the page
+
 
 def split_by_year(records: list[Record], limit: int, undated: str = "undated") -> list[Part]:
     """Records in order -> parts of at most `limit`: one per year, crowded years in several."""
@@ -86,8 +101,7 @@ def place_records(dossier: Dossier, layout: Layout) -> dict[str, str]:
         if parts is None:
             places.update((r.id, page) for r in dossier.of(collection))
         else:
-            stem = page[: -len(".md")]
-            places.update((r.id, f"{stem}/{part.slug}.md") for part in parts for r in part.records)
+            places.update((r.id, part.path(page[: -len(".md")])) for part in parts for r in part.records)
     return places
 
 
@@ -294,38 +308,37 @@ class _Planner:
         the pages holding them, one per year (crowded years in several)."""
         page = PAGE_OF_COLLECTION[collection]
         parts = collection_parts(self.dossier, collection, self.layout)
-        if parts is None:
-            self.at(page)
-            return [entries_page(self.dossier.of(collection), {"title": None, "parts": [], "pager": None, "moved": None})]
-        stem = page[: -len(".md")]
-        paths = [f"{stem}/{part.slug}.md" for part in parts]
         self.at(page)
+        if parts is None:
+            return [entries_page(self.dossier.of(collection), PageHead())]
+        stem = page[: -len(".md")]
+        paths = [part.path(stem) for part in parts]
         # A link made while the collection was one page (timeline/#id) is sent on by dossier.js
         # through the entry's permanent link, from the site URL of this page.
         moved = _relative("r", url_of(page).rstrip("/")) + "/"
-        index = {"title": None, "pager": None, "moved": moved, "parts": [
-            {"link": Link(part.label, self.page_href(path)), "count": len(part.records)} for part, path in zip(parts, paths)
-        ]}
-        plans = [entries_page([], index)]
+        plans = [entries_page([], PageHead(parts=self.part_links(parts, paths), moved=moved))]
         for number, (part, path) in enumerate(zip(parts, paths)):
             self.at(path)
             pager = {
                 "up": Link("All pages", self.page_href(page)),
-                "previous": Link(parts[number - 1].label, self.page_href(paths[number - 1])) if number > 0 else None,
-                "next": Link(parts[number + 1].label, self.page_href(paths[number + 1])) if number + 1 < len(parts) else None,
+                "previous": Link(f"← {parts[number - 1].label}", self.page_href(paths[number - 1])) if number > 0 else None,
+                "next": Link(f"{parts[number + 1].label} →", self.page_href(paths[number + 1])) if number + 1 < len(parts) else None,
             }
-            head = {"title": part.label, "anchor": f"part_{part.slug.replace('-', '_')}", "parts": [], "pager": pager, "moved": None}
-            plans.append(entries_page(part.records, head))
+            plans.append(entries_page(part.records, PageHead(part.label, f"part_{part.slug.replace('-', '_')}", pager=pager)))
         return plans
 
-    def timeline(self, events: list[Record], head: dict) -> PagePlan:
+    def part_links(self, parts: list[Part], paths: list[str]) -> list[dict]:
+        """The list of a split collection's or list's pages, from the page being planned."""
+        return [{"link": Link(part.label, self.page_href(path)), "count": len(part.records)} for part, path in zip(parts, paths)]
+
+    def timeline(self, events: list[Record], head: PageHead) -> PagePlan:
         years: dict[int, list] = defaultdict(list)
         for event in events:
             years[event.date.year].append(self.entry(event))
-        charts = self.charts(("timeline",)) if head["title"] is None else {}
+        charts = self.charts(("timeline",)) if head.title is None else {}
         return PagePlan(self.page, "timeline.md.j2", {"head": head, "years": sorted(years.items()), **charts})
 
-    def transfers(self, transfers: list[Record], head: dict) -> PagePlan:
+    def transfers(self, transfers: list[Record], head: PageHead) -> PagePlan:
         directions: dict[tuple[str, str], list] = defaultdict(list)
         rows = []
         for transfer in transfers:
@@ -336,13 +349,13 @@ class _Planner:
             {"supplier": self.records[s].name.en, "recipient": self.records[r].name.en, "anchor": f"from_{s}_to_{r}", "entries": entries}
             for (s, r), entries in sorted(directions.items(), key=lambda item: (self.records[item[0][0]].name.en, self.records[item[0][1]].name.en))
         ]
-        charts = self.charts(("transfers",)) if head["title"] is None else {}
+        charts = self.charts(("transfers",)) if head.title is None else {}
         return PagePlan(self.page, "transfers.md.j2", {"head": head, "rows": rows, "groups": groups, **charts})
 
-    def agreements(self, agreements: list[Record], head: dict) -> PagePlan:
+    def agreements(self, agreements: list[Record], head: PageHead) -> PagePlan:
         return PagePlan(self.page, "agreements.md.j2", {"head": head, "entries": [self.entry(a) for a in agreements]})
 
-    def sources(self, sources: list[Record], head: dict) -> PagePlan:
+    def sources(self, sources: list[Record], head: PageHead) -> PagePlan:
         coverage = self.dossier.coverage
         entries = [
             {
@@ -367,8 +380,8 @@ class _Planner:
             return {"count": len(records), "links": [self.entry_link(r) for r in records], "parts": []}
         here = self.page
         parts = split_by_year(records, self.layout.links_per_list)
-        paths = [f"{stem}/{part.slug}.md" for part in parts]
-        links = [{"link": Link(part.label, self.page_href(path)), "count": len(part.records)} for part, path in zip(parts, paths)]
+        paths = [part.path(stem) for part in parts]
+        links = self.part_links(parts, paths)
         for part, path in zip(parts, paths):
             self.at(path)
             context = {
