@@ -39,6 +39,7 @@ from typing import Callable, Iterable
 from .dates import PartialDate, format_span
 from .model import Record
 from .schema import EVENT_CATEGORIES, STATUSES, TRANSFER_CATEGORIES
+from .xmltext import NOT_XML, xml_attribute, xml_text
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
@@ -87,7 +88,6 @@ STATUS_ORDER = tuple(s.value for s in STATUSES)
 
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _CLASS_WORD = re.compile(r"[^a-z0-9-]+")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -96,21 +96,15 @@ _SPACE = re.compile(r"\s+")
 
 def _clean(value) -> str:
     """One line of text, without characters XML cannot carry."""
-    return _SPACE.sub(" ", _NOT_XML.sub("", str(value))).strip()
-
-
-# What xml.sax.saxutils.escape does, without the import of urllib and email it brings.
-_XML_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_XML_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+    return _SPACE.sub(" ", NOT_XML.sub("", str(value))).strip()
 
 
 def _text(value) -> str:
-    return _clean(value).translate(_XML_TEXT)
+    return xml_text(_clean(value))
 
 
 def _attr(value) -> str:
-    """An attribute value, to be put between double quotes."""
-    return _NOT_XML.sub("", str(value)).translate(_XML_ATTRIBUTE)
+    return xml_attribute(str(value))
 
 
 def _num(value: float) -> str:

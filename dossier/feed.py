@@ -9,39 +9,18 @@ cannot carry at all (most C0 controls) are dropped.
 
 from __future__ import annotations
 
-import re
 
 from .model import Dossier, Record
+from .xmltext import xml_attribute, xml_text
 
 ATOM = "http://www.w3.org/2005/Atom"
 TITLE = "Russia–Iran dossier: timeline"
 AUTHOR = "Russia–Iran dossier"
 
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_TEXT = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
-_ATTRIBUTE = (*_TEXT, ('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"), ("\t", "&#09;"))
-
-
-def _escape(text: str, replacements) -> str:
-    text = _NOT_XML.sub("", text)
-    for character, entity in replacements:
-        if character in text:
-            text = text.replace(character, entity)  # quicker than str.translate
-    return text
-
-
-def _text(text: str) -> str:
-    return _escape(text, _TEXT)
-
-
-def _attribute(text: str) -> str:
-    return _escape(text, _ATTRIBUTE)
-
-
 def _element(indent: str, tag: str, text: str | None = None, **attributes: str) -> str:
     """One element without children, on its own line."""
-    start = tag + "".join(f' {name}="{_attribute(value)}"' for name, value in attributes.items())
-    text = _text(text) if text is not None else ""
+    start = tag + "".join(f' {name}="{xml_attribute(value)}"' for name, value in attributes.items())
+    text = xml_text(text) if text is not None else ""
     return f"{indent}<{start}>{text}</{tag}>\n" if text else f"{indent}<{start} />\n"
 
 
