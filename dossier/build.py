@@ -58,9 +58,8 @@ def check_dataset(root: Path, timings: Timings | None = None) -> Dossier:
 
 def render_site(dossier: Dossier, site_url: str, built: str, layout: Layout = Layout()) -> dict[str, str]:
     """Every generated file, by its path under docs/: pages, redirects and downloads."""
-    files = render_pages(*plan_site(dossier, site_url, layout))
-    files.update(download_files(dossier, site_url, built))
-    return files
+    tasks, redirects = plan_site(dossier, site_url, layout)
+    return render_pages(tasks, redirects, meanwhile=lambda: download_files(dossier, site_url, built))
 
 
 def generate(

@@ -9,7 +9,7 @@ import functools
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from markupsafe import Markup
 
@@ -110,6 +110,9 @@ class PagePlan:
     path: str  # relative to docs/
     template: str
     context: dict[str, Any]
+
+
+PageTask = Callable[[], "list[PagePlan]"]  # plans one page, and the pages of the long lists it shows
 
 
 @dataclass(frozen=True)
@@ -285,47 +288,61 @@ class _Planner:
 
     # -- pages ----------------------------------------------------------------------------
 
-    def plan(self) -> list[PagePlan]:
-        plans = [
+    def tasks(self) -> list[PageTask]:
+        actors = self.dossier.of("actors")
+        return [
             *self.collection("events", self.timeline),
             *self.collection("transfers", self.transfers),
             *self.collection("agreements", self.agreements),
             *self.collection("sources", self.sources),
-            self.actor_index(),
-            *(self.actor(a) for a in self.dossier.of("actors")),
-            self.home(),
-            self.methodology(),
+            self.task("actors/index.md", self.actor_index),
+            *(self.task(self.places[a.id], functools.partial(self.actor, a)) for a in actors),
+            self.task("index.md", self.home),
+            self.task("methodology.md", self.methodology),
             *self.browse(),
         ]
-        return plans + self.list_pages
+
+    def task(self, page: str, make: Callable[[], PagePlan]) -> PageTask:
+        """Planning `page` (and the pages of the long lists it shows), to be run where it is rendered."""
+
+        def run() -> list[PagePlan]:
+            self.at(page)
+            self.list_pages = []
+            plan = make()
+            return [plan, *self.list_pages]
+
+        return run
 
     def at(self, page: str) -> None:
         self.page = page
         self.folder = posixpath.dirname(page) or "."
 
-    def collection(self, collection: str, entries_page) -> list[PagePlan]:
+    def collection(self, collection: str, entries_page) -> list[PageTask]:
         """A collection's page: every entry, or, when they are too many, the charts and a list of
         the pages holding them, one per year (crowded years in several)."""
         page = PAGE_OF_COLLECTION[collection]
         parts = collection_parts(self.dossier, collection, self.layout)
-        self.at(page)
         if parts is None:
-            return [entries_page(self.dossier.of(collection), PageHead())]
+            return [self.task(page, functools.partial(entries_page, self.dossier.of(collection), PageHead()))]
         stem = page[: -len(".md")]
         paths = [part.path(stem) for part in parts]
+        index = self.task(page, functools.partial(self.collection_index, entries_page, page, parts, paths))
+        return [index, *(self.task(path, functools.partial(self.collection_part, entries_page, page, parts, paths, number)) for number, path in enumerate(paths))]
+
+    def collection_index(self, entries_page, page: str, parts: list[Part], paths: list[str]) -> PagePlan:
         # A link made while the collection was one page (timeline/#id) is sent on by dossier.js
         # through the entry's permanent link, from the site URL of this page.
         moved = _relative("r", url_of(page).rstrip("/")) + "/"
-        plans = [entries_page([], PageHead(parts=self.part_links(parts, paths), moved=moved))]
-        for number, (part, path) in enumerate(zip(parts, paths)):
-            self.at(path)
-            pager = {
-                "up": Link("All pages", self.page_href(page)),
-                "previous": Link(f"← {parts[number - 1].label}", self.page_href(paths[number - 1])) if number > 0 else None,
-                "next": Link(f"{parts[number + 1].label} →", self.page_href(paths[number + 1])) if number + 1 < len(parts) else None,
-            }
-            plans.append(entries_page(part.records, PageHead(part.label, f"part_{part.slug.replace('-', '_')}", pager=pager)))
-        return plans
+        return entries_page([], PageHead(parts=self.part_links(parts, paths), moved=moved))
+
+    def collection_part(self, entries_page, page: str, parts: list[Part], paths: list[str], number: int) -> PagePlan:
+        part = parts[number]
+        pager = {
+            "up": Link("All pages", self.page_href(page)),
+            "previous": Link(f"← {parts[number - 1].label}", self.page_href(paths[number - 1])) if number > 0 else None,
+            "next": Link(f"{parts[number + 1].label} →", self.page_href(paths[number + 1])) if number + 1 < len(parts) else None,
+        }
+        return entries_page(part.records, PageHead(part.label, f"part_{part.slug.replace('-', '_')}", pager=pager))
 
     def part_links(self, parts: list[Part], paths: list[str]) -> list[dict]:
         """The list of a split collection's or list's pages, from the page being planned."""
@@ -395,7 +412,6 @@ class _Planner:
         return {"count": len(records), "links": [], "parts": links}
 
     def actor_index(self) -> PagePlan:
-        self.at("actors/index.md")
         actors = sorted(self.dossier.of("actors"), key=lambda a: (a.name.en.casefold(), a.id))
         kinds = [
             {"kind": kind.value, "anchor": f"kind_{kind.value}", "actors": [{"link": self.link(a.id), "record": a} for a in actors if a.kind == kind.value]}
@@ -404,7 +420,6 @@ class _Planner:
         return PagePlan(self.page, "actor_index.md.j2", {"kinds": [k for k in kinds if k["actors"]]})
 
     def actor(self, actor: Record) -> PagePlan:
-        self.at(self.places[actor.id])
         naming = self.backlinks[actor.id]
         sections = []
         for collection, title in (("events", "Timeline"), ("transfers", "Arms transfers"), ("agreements", "Agreements"), ("actors", "Related actors")):
@@ -422,7 +437,7 @@ class _Planner:
         }
         return PagePlan(self.page, "actor.md.j2", view)
 
-    def browse(self) -> list[PagePlan]:
+    def browse(self) -> list[PageTask]:
         """Plain pages listing the events, transfers and agreements of one year or one category."""
         dated = [r for r in self.records.values() if r.collection in ("events", "transfers", "agreements")]
         groups: dict[str, dict] = {}
@@ -433,22 +448,23 @@ class _Planner:
                 keys.append(("category", record.category))
             for kind, value in keys:
                 groups.setdefault(f"browse/{kind}-{value}.md", {"kind": kind, "value": value, "records": []})["records"].append(record)
-        plans = []
-        for path, group in sorted(groups.items()):
-            self.at(path)
-            title = group["value"] if group["kind"] == "year" else f"Category: {group['value']}"
-            listed = self.entry_list(path[: -len(".md")], title, group["records"])
-            plans.append(PagePlan(path, "browse_list.md.j2", {"kind": group["kind"], "value": group["value"], "title": title, "listed": listed}))
-        self.at("browse/index.md")
+        groups = dict(sorted(groups.items()))
+        lists = [self.task(path, functools.partial(self.browse_list, path, group)) for path, group in groups.items()]
+        return [*lists, self.task("browse/index.md", functools.partial(self.browse_index, groups))]
+
+    def browse_list(self, path: str, group: dict) -> PagePlan:
+        title = group["value"] if group["kind"] == "year" else f"Category: {group['value']}"
+        listed = self.entry_list(path[: -len(".md")], title, group["records"])
+        return PagePlan(path, "browse_list.md.j2", {"kind": group["kind"], "value": group["value"], "title": title, "listed": listed})
+
+    def browse_index(self, groups: dict[str, dict]) -> PagePlan:
         index = {
-            kind: [Link(g["value"], posixpath.relpath(p, "browse")) for p, g in sorted(groups.items()) if g["kind"] == kind]
+            kind: [Link(g["value"], posixpath.relpath(p, "browse")) for p, g in groups.items() if g["kind"] == kind]
             for kind in ("year", "category")
         }
-        plans.append(PagePlan(self.page, "browse_index.md.j2", {"years": index["year"], "categories": index["category"]}))
-        return plans
+        return PagePlan(self.page, "browse_index.md.j2", {"years": index["year"], "categories": index["category"]})
 
     def home(self) -> PagePlan:
-        self.at("index.md")
         counts = [
             {"noun": title, "count": len(self.dossier.of(collection)), "link": Link(title, posixpath.relpath(page, "."))}
             for collection, title, page in (
@@ -470,7 +486,6 @@ class _Planner:
         return PagePlan(self.page, "home.md.j2", context)
 
     def methodology(self) -> PagePlan:
-        self.at("methodology.md")
         collections = [
             {"name": name, "noun": RECORD_NOUN[name], "fields": fields} for name, fields in COLLECTION_FIELDS.items()
         ]
@@ -494,10 +509,17 @@ def _meaning(choices, value: str) -> str:
     return next(c.meaning for c in choices if c.value == value)
 
 
-def plan_site(dossier: Dossier, site_url: str, layout: Layout = Layout()) -> tuple[list[PagePlan], list[Redirect]]:
-    """Every page, and every `/r/` redirect, from one placement of the records."""
+def plan_site(dossier: Dossier, site_url: str, layout: Layout = Layout()) -> tuple[list[PageTask], list[Redirect]]:
+    """Every page, as the task planning it, and every `/r/` redirect, from one placement of the records.
+
+    Each page is planned where it is rendered (planning costs about as much as rendering),
+    so that both share the cores; run_tasks() plans them all here."""
     planner = _Planner(dossier, site_url, layout)
-    return planner.plan(), plan_redirects(dossier, site_url, planner.places)
+    return planner.tasks(), plan_redirects(dossier, site_url, planner.places)
+
+
+def run_tasks(tasks: list[PageTask]) -> list[PagePlan]:
+    return [plan for task in tasks for plan in task()]
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,13 @@ import multiprocessing
 import os
 import re
 from pathlib import Path
+from typing import Callable
 from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
 
-from .pages import PagePlan, Redirect
+from .pages import PageTask, Redirect
 from .schema import LANGUAGE_PATTERN
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -171,44 +172,61 @@ def environment() -> jinja2.Environment:
     return env
 
 
-PAGES_WORTH_A_PROCESS = 400
+JOBS_WORTH_A_PROCESS = 400
 
 
-def render_pages(plans: list[PagePlan], redirects: list[Redirect]) -> dict[str, str]:
-    """Every generated file's path (relative to docs/) and text.
+def render_pages(
+    tasks: list[PageTask], redirects: list[Redirect], meanwhile: Callable[[], dict[str, str]] | None = None
+) -> dict[str, str]:
+    """Every generated file's path (relative to docs/) and text: the pages the tasks plan, the
+    redirects, and the files `meanwhile` makes (the downloads).
 
-    A large dossier's pages are rendered by one forked process per core: pages are
-    independent, and rendering is most of the generator's time."""
-    jobs = [*plans, *redirects]
+    A large dossier's pages are planned and rendered by one forked process per core (pages are
+    independent, and planning and rendering are most of the generator's time), while this
+    process makes the `meanwhile` files."""
+    jobs = [*tasks, *redirects]
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    workers = min(cores, len(jobs) // PAGES_WORTH_A_PROCESS)
+    workers = min(cores, len(jobs) // JOBS_WORTH_A_PROCESS)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return dict(_render(jobs))
+        files = dict(_render(jobs))
+        files.update(meanwhile() if meanwhile else {})
+        return files
     global _JOBS
     _JOBS = jobs  # inherited by the forked workers, never pickled
+    # pages vary and cost far more than redirects: small chunks of each, handed out as workers come free
+    spans = _spans(0, len(tasks), workers * CHUNKS_PER_WORKER) + _spans(len(tasks), len(jobs), workers * 2)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            shares = pool.map(_render_share, [(i, workers) for i in range(workers)])
+            chunks = pool.imap(_render_chunk, spans)
+            made = meanwhile() if meanwhile else {}
+            files = dict(pair for chunk in chunks for pair in chunk)
     finally:
         _JOBS = []
-    texts = {path: text for share in shares for path, text in share}
-    return {job.path: texts[job.path] for job in jobs}  # in the order a single process gives
+    files.update(made)
+    return files
 
 
+CHUNKS_PER_WORKER = 16
 _JOBS: list = []
 
 
-def _render_share(share: tuple[int, int]) -> list[tuple[str, str]]:
-    index, count = share
-    return _render(_JOBS[index::count])
+def _spans(start: int, stop: int, count: int) -> list[tuple[int, int]]:
+    step = max(1, -(-(stop - start) // count))
+    return [(i, min(i + step, stop)) for i in range(start, stop, step)]
+
+
+def _render_chunk(span: tuple[int, int]) -> list[tuple[str, str]]:
+    start, stop = span
+    return _render(_JOBS[start:stop])
 
 
 def _render(jobs) -> list[tuple[str, str]]:
     env = environment()
     redirect_template = env.get_template("redirect.html.j2")
-    return [
-        (job.path, redirect_template.render(redirect=job))
-        if isinstance(job, Redirect)
-        else (job.path, env.get_template(job.template).render(**job.context))
-        for job in jobs
-    ]
+    files = []
+    for job in jobs:
+        if isinstance(job, Redirect):
+            files.append((job.path, redirect_template.render(redirect=job)))
+        else:
+            files.extend((plan.path, env.get_template(plan.template).render(**plan.context)) for plan in job())
+    return files

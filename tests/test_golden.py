@@ -49,3 +49,15 @@ def test_the_same_data_gives_byte_identical_pages():
 @pytest.mark.parametrize("path", ["timeline.md", "actors/ravna.md", "r/ravna/index.html"])
 def test_generated_files_say_so(path):
     assert "generated from data/ by scripts/build_pages.py — do not edit" in render_site(check_dataset(VALID_CASE), SITE_URL, BUILT)[path]
+
+
+def test_forked_workers_make_the_same_files_in_the_same_order(monkeypatch):
+    """A large dossier is planned and rendered by forked workers: they must give what one process gives."""
+    from dossier import pages, render
+
+    dossier, layout = check_dataset(VALID_CASE), pages.Layout.scaled(1)  # the split layout: many pages and list pages
+    single = render_site(dossier, SITE_URL, BUILT, layout)
+    monkeypatch.setattr(render, "JOBS_WORTH_A_PROCESS", 1)
+    monkeypatch.setattr(render.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    forked = render_site(dossier, SITE_URL, BUILT, layout)
+    assert list(forked.items()) == list(single.items())
