@@ -23,9 +23,10 @@ test: $(VENV)/.dev
 	bash scripts/ensure_test_tools.sh
 	$(BIN)/python -m pytest
 
-$(VENV)/.site: requirements.txt
+$(VENV)/.site: requirements.txt scripts/fetch_pagefind.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python scripts/fetch_pagefind.py
 	touch $@
 
 $(VENV)/.dev: requirements-dev.txt $(VENV)/.site

@@ -255,7 +255,9 @@ def site_figures(site: Path) -> dict:
     if pagefind.is_dir():
         files = [p for p in pagefind.rglob("*") if p.is_file()]
         chunks = [p for p in files if p.parent.name == "index"]
+        entry = pagefind / "pagefind-entry.json"
         figures["pagefind"] = {
+            "version": json.loads(entry.read_text()).get("version") if entry.is_file() else None,
             "files": len(files),
             "bytes": sum(p.stat().st_size for p in files),
             "largest_chunk_bytes": max((p.stat().st_size for p in chunks), default=0),
@@ -474,7 +476,7 @@ def table(results: dict[int, dict], checks: list[dict]) -> str:
     row("pages over 500 KB", lambda f: f"{len(f['site']['pages_over_limit'])}")
     row("largest other file (downloads, feed)", lambda f: f"{f['site']['largest_other_files'][0]['path']} ({_kb(f['site']['largest_other_files'][0]['bytes'])})")
     row("search_index.json (every search loads it): raw / gzip", lambda f: f"{_kb(f['site']['search_index']['bytes'])} / {_kb(f['site']['search_index']['gzip_bytes'])}")
-    row("Pagefind index: files / size / largest chunk", lambda f: f"{f['site']['pagefind']['files']:,} / {_kb(f['site']['pagefind']['bytes'])} / {_kb(f['site']['pagefind']['largest_chunk_bytes'])}")
+    row("Pagefind index: version / files / size / largest chunk", lambda f: f"{f['site']['pagefind'].get('version')} / {f['site']['pagefind']['files']:,} / {_kb(f['site']['pagefind']['bytes'])} / {_kb(f['site']['pagefind']['largest_chunk_bytes'])}")
     row("search an id: first result after the load event", lambda f: f["search"].get("skipped") or _s(f["search"]["first_result_after_load"]) + ("" if f["search"]["found_expected"] else " (WRONG RESULT)"))
     row("search an id: from the start of navigation", lambda f: f["search"].get("skipped") or _s(f["search"]["first_result"]))
     row(f"search '{COMMON_WORD}': first result after the load event", lambda f: f["search_common"].get("skipped") or _s(f["search_common"]["first_result_after_load"]))

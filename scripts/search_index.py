@@ -60,6 +60,12 @@ def _page_titles(docs: list[dict]) -> dict[str, str]:
     return {doc["location"]: _plain(doc.get("title", "")) for doc in docs if "#" not in doc["location"]}
 
 
+def pagefind_command() -> list[str]:
+    """Pagefind 1.6.0 where scripts/fetch_pagefind.py installed it (Linux), else PyPI's 1.5.2."""
+    newer = Path(sys.executable).with_name("pagefind-1.6.0")
+    return [str(newer)] if newer.is_file() else [sys.executable, "-m", "pagefind"]
+
+
 def _write(docs: list[dict], output: Path) -> None:
     """Write every section as its own small HTML file in a temporary folder and index that
     folder with the Pagefind binary (the Python API answers one record per 0.1 s)."""
@@ -69,8 +75,7 @@ def _write(docs: list[dict], output: Path) -> None:
             page_title = titles.get(doc["location"].split("#")[0], "")
             (Path(folder) / f"{number}.html").write_text(_record(doc, page_title), encoding="utf-8")
         result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(output),
-             "--force-language", "en", "--quiet"],
+            [*pagefind_command(), "--site", folder, "--output-path", str(output), "--force-language", "en", "--quiet"],
             capture_output=True, text=True,
         )
     if result.returncode:
@@ -91,12 +96,13 @@ def build_index(site: Path) -> dict:
     stub.write_text(json.dumps({"config": index.get("config", {}), "docs": []}), encoding="utf-8")
     os.replace(stub, path)  # a new file: a hard-linked copy of the old one stays whole
     size = sum(f.stat().st_size for f in output.rglob("*") if f.is_file())
-    return {"records": len(docs), "bytes": size, "seconds": time.perf_counter() - started}
+    version = subprocess.run([*pagefind_command(), "--version"], capture_output=True, text=True).stdout.strip()
+    return {"records": len(docs), "bytes": size, "seconds": time.perf_counter() - started, "version": version}
 
 
 def on_post_build(config, **kwargs):
     figures = build_index(Path(config["site_dir"]))
-    log.info("Pagefind search index: %(records)d sections, %(bytes)d bytes, %(seconds).1fs", figures)
+    log.info("Pagefind search index (%(version)s): %(records)d sections, %(bytes)d bytes, %(seconds).1fs", figures)
 
 
 try:  # after the search plugin's own on_post_build, which writes search_index.json

@@ -9,6 +9,7 @@ import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -42,3 +43,22 @@ def serve(folder: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def result_links(page, expected: str | None = None) -> list[str]:
+    """The search results' links (path#anchor), once the first is shown, and once `expected` is
+    among them if it comes within 10 s: the best few results come first, the rest just after."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.locator(".md-search-result__link").first.wait_for(timeout=10_000)
+    if expected:
+        try:
+            page.wait_for_function(
+                """expected => [...document.querySelectorAll(".md-search-result__link")]
+                     .some(a => a.pathname + a.hash === expected)""",
+                arg=expected, timeout=10_000,
+            )
+        except PlaywrightTimeout:
+            pass  # the caller's assertion says what came instead
+    links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    return [urlsplit(link).path + "#" + urlsplit(link).fragment for link in links]

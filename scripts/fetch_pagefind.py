@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Install Pagefind 1.6.0's binary beside this Python (.venv/bin/pagefind-1.6.0), from the npm
+registry, checked against its pinned sha512.
+
+Why not only PyPI's pagefind-bin: PyPI stops at 1.5.2, and 1.6.0 answers a query for a word
+found in most entries of a 10,000-record dossier in about half the time (bench/README.md).
+npm publishes 1.6.0 for Linux only; elsewhere, and when the registry cannot be reached,
+scripts/search_index.py uses PyPI's 1.5.2, which builds the same kind of index.
+
+    python scripts/fetch_pagefind.py    (make does it with the site's packages)
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import os
+import platform
+import sys
+import tarfile
+import urllib.request
+from pathlib import Path
+
+VERSION = "1.6.0"
+BINARY = Path(sys.executable).with_name(f"pagefind-{VERSION}")
+# (system, machine) -> the npm package's tarball and its integrity, as `npm view <package>@1.6.0 dist` gives them
+PACKAGES = {
+    ("Linux", "x86_64"): (
+        "https://registry.npmjs.org/@pagefind/linux-x64/-/linux-x64-1.6.0.tgz",
+        "sha512-IbMSx/+Vr/Xk0TTBlLkjgK+rvnbOXGmmb2/MKxQu99AR5DsqQoV3NKEA9PQz2tAhuCZjeD5xJBp4w5N5DHIC7Q==",
+    ),
+    ("Linux", "aarch64"): (
+        "https://registry.npmjs.org/@pagefind/linux-arm64/-/linux-arm64-1.6.0.tgz",
+        "sha512-SLB2I+XqCZma8NvIGIH8nyKblgKIxw5PmqsVtofWOKxNHhEtOEsddbqU+hsrNcT3EV0faM6UmKDHVIxcPYq29w==",
+    ),
+}
+
+
+def main() -> int:
+    if BINARY.exists():
+        return 0
+    package = PACKAGES.get((platform.system(), platform.machine()))
+    if package is None:
+        print(f"Pagefind {VERSION} is not published for {platform.system()} {platform.machine()}: search uses PyPI's pagefind-bin")
+        return 0
+    url, integrity = package
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:
+            tarball = response.read()
+    except OSError as error:
+        print(f"warning: could not download Pagefind {VERSION} ({error}); search uses PyPI's pagefind-bin", file=sys.stderr)
+        return 0
+    digest = "sha512-" + base64.b64encode(hashlib.sha512(tarball).digest()).decode()
+    if digest != integrity:
+        print(f"error: {url} does not match its pinned sha512; not installed", file=sys.stderr)
+        return 1
+    with tarfile.open(fileobj=io.BytesIO(tarball)) as archive:
+        binary = archive.extractfile("package/bin/pagefind_extended")
+        data = binary.read() if binary else b""
+    if not data:
+        print(f"error: {url} holds no package/bin/pagefind_extended; not installed", file=sys.stderr)
+        return 1
+    temporary = BINARY.with_name(BINARY.name + ".tmp")
+    temporary.write_bytes(data)
+    temporary.chmod(0o755)
+    os.replace(temporary, BINARY)
+    print(f"installed Pagefind {VERSION} at {BINARY}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
