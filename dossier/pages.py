@@ -327,7 +327,11 @@ class _Planner:
         stem = page[: -len(".md")]
         paths = [part.path(stem) for part in parts]
         index = self.task(page, functools.partial(self.collection_index, entries_page, page, parts, paths))
-        return [index, *(self.task(path, functools.partial(self.collection_part, entries_page, page, parts, paths, number)) for number, path in enumerate(paths))]
+        pages = [
+            self.task(path, functools.partial(self.collection_part, entries_page, page, parts, paths, number))
+            for number, path in enumerate(paths)
+        ]
+        return [index, *pages]
 
     def collection_index(self, entries_page, page: str, parts: list[Part], paths: list[str]) -> PagePlan:
         # A link made while the collection was one page (timeline/#id) is sent on by dossier.js
@@ -510,16 +514,11 @@ def _meaning(choices, value: str) -> str:
 
 
 def plan_site(dossier: Dossier, site_url: str, layout: Layout = Layout()) -> tuple[list[PageTask], list[Redirect]]:
-    """Every page, as the task planning it, and every `/r/` redirect, from one placement of the records.
-
-    Each page is planned where it is rendered (planning costs about as much as rendering),
-    so that both share the cores; run_tasks() plans them all here."""
+    """Every page, as the task that plans it, and every `/r/` redirect, from one placement of
+    the records. Pages are planned where they are rendered (render.render_pages), since
+    planning costs about as much as rendering and both then share the cores."""
     planner = _Planner(dossier, site_url, layout)
     return planner.tasks(), plan_redirects(dossier, site_url, planner.places)
-
-
-def run_tasks(tasks: list[PageTask]) -> list[PagePlan]:
-    return [plan for task in tasks for plan in task()]
 
 
 @dataclass(frozen=True)
