@@ -31,6 +31,7 @@ log = logging.getLogger("mkdocs.dossier.search")
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 
 
 def _plain(markup: str) -> str:
@@ -38,21 +39,44 @@ def _plain(markup: str) -> str:
     return html.unescape(_SPACE.sub(" ", _TAG.sub(" ", markup)).strip())
 
 
+# Between what a section shows and its hidden search words, in each record: the search worker
+# makes its snippet from the text before it, so that a reader never sees words the page does not show.
+HIDDEN_WORDS = "\u2042"  # ⁂
+
+
+def _shown_and_hidden(text: str, anchor: str) -> tuple[str, str]:
+    """Material's text of an entry -> the text the reader sees, and the entry's hidden search
+    words (its id, the aliases of the actors it names, unaccented forms), which the generator
+    writes in a paragraph of their own that starts with the id (dossier/finding.py)."""
+    hidden = []
+
+    def set_aside(paragraph: re.Match) -> str:
+        words = _plain(paragraph.group(1))
+        if anchor and (words == anchor or words.startswith(anchor + " ")):
+            hidden.append(words)
+            return " "
+        return paragraph.group(0)
+
+    shown = _PARAGRAPH.sub(set_aside, text)
+    return _plain(shown), " ".join(hidden) or anchor
+
+
 def _record(doc: dict, page_title: str) -> str:
     """One section as a small HTML document for Pagefind: its title as the heading (weighted
-    above the text), its text, and where it leads (meta "loc", Material's location) and
-    the title of its page (meta "page") for the result list."""
+    above the text), its text, then its hidden search words, and where it leads (meta "loc",
+    Material's location) and the title of its page (meta "page") for the result list."""
     title = _plain(doc.get("title", ""))
-    # The section's anchor (an entry's record id) as a word of its own: in Material's text
-    # it runs on from the permanent link before it, where Pagefind would not find it.
+    # The section's anchor (an entry's record id) is among the hidden words: in Material's
+    # text it would run on from the words before it, where Pagefind would not find it.
     anchor = doc["location"].partition("#")[2]
+    shown, hidden = _shown_and_hidden(doc.get("text", ""), anchor)
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)}</title>"
         f'<meta data-pagefind-meta="loc[content]" content="{html.escape(doc["location"])}">'
         f'<meta data-pagefind-meta="page[content]" content="{html.escape(page_title)}">'
-        f"</head><body><h1>{html.escape(title)}</h1><p>{html.escape(_plain(doc.get('text', '')))}</p>"
-        f"<p>{html.escape(anchor)}</p></body></html>"
+        f"</head><body><h1>{html.escape(title)}</h1><p>{html.escape(shown)}</p>"
+        f"<p>{HIDDEN_WORDS} {html.escape(hidden)}</p></body></html>"
     )
 
 

@@ -103,6 +103,24 @@ def test_a_reader_clicks_through_a_chart_mark_to_its_entry(browser, base_url, vi
     assert 0 <= top < viewport["height"]
 
 
+@pytest.mark.parametrize("query, shown", [("Poutine", "poutine"), ("teheran", "téhéran")])
+def test_search_snippets_show_the_entrys_own_words_with_the_query_marked(browser, base_url, query, shown):
+    """The words that find an entry without being on it (its id, aliases, unaccented forms)
+    never show in a snippet; the query's word, as the entry writes it, is marked."""
+    from dossier.build import check_dataset
+
+    context, page = open_page(browser)
+    page.goto(base_url + "?q=" + query)
+    result_links(page)
+    snippets = page.locator(".md-search-result__article > p").all_text_contents()
+    marked = page.locator(".md-search-result__article > p mark").all_text_contents()
+    context.close()
+    ids = [i for i in check_dataset(PROJECT).records if "-" in i]
+    assert snippets
+    assert not [(i, text) for text in snippets for i in ids if i in text.split()], snippets
+    assert shown in {word.lower() for word in marked}, marked
+
+
 def test_a_search_can_be_shared_as_a_link(browser, base_url):
     context, page = open_page(browser)
     page.goto(base_url + "?q=teheran")

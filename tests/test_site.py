@@ -129,6 +129,20 @@ def test_search_index_has_a_record_per_entry_and_finds_french_quotes(site):
     assert "&#" not in json.dumps(records, ensure_ascii=False), "character references leaked into the search index"
 
 
+def test_each_entrys_hidden_search_words_come_after_what_it_shows(site, dossier):
+    """The worker's snippets show only the text before the mark (the entry's id, the aliases of
+    the actors it names, unaccented forms come after it), yet those words still find the entry."""
+    by_location = {r["meta"]["loc"]: r for r in search_records(site)}
+    entry = by_location["timeline/#ravna-denies-arms"]["content"]
+    shown, mark, hidden = entry.partition("\u2042")
+    assert mark and "nie toute livraison" in shown
+    assert hidden.split()[0] == "ravna-denies-arms"
+    ids = [i for i in dossier.records if "-" in i]
+    for location, record in by_location.items():
+        shown = record["content"].partition("\u2042")[0]
+        assert not [i for i in ids if i in shown.split()], f"{location}: record ids among the words shown"
+
+
 def test_every_page_asks_the_sites_own_search_worker_and_no_page_downloads_every_section(site, pages):
     import json
 

@@ -21,7 +21,7 @@ var MORE = 200;
 var SETTLE = 40; // ms a query waits for the next keystroke before it is searched
 
 var pagefind = import(PAGEFIND + "pagefind.js").then(function (module) {
-  var instance = module.createInstance({ basePath: PAGEFIND, baseUrl: "/", excerptLength: 24 });
+  var instance = module.createInstance({ basePath: PAGEFIND, baseUrl: "/" });
   return instance.init().then(function () { return instance; });
 });
 pagefind.catch(function (error) { console.warn("Search index could not be loaded:", error); });
@@ -61,8 +61,39 @@ function termsOf(words, plain) {
   return terms;
 }
 
-function highlight(html) {
-  return html.replace(/<mark>/g, "<mark data-md-highlight>");
+// A result's snippet: words of the section as the page shows them, from a little before the
+// first query word found there (marked), or from the start when only hidden words matched.
+// Each record's text ends with words the reader does not see (the entry's id, the aliases of
+// the actors it names, unaccented forms), after HIDDEN_WORDS (scripts/search_index.py):
+// Pagefind's own excerpt could show those.
+var HIDDEN_WORDS = "\u2042";
+var SNIPPET_WORDS = 24;
+
+function key(text) {
+  return fold(text).replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+function shownText(content, title) {
+  var cut = content.indexOf(HIDDEN_WORDS);
+  var text = cut >= 0 ? content.slice(0, cut) : content;
+  return title && text.indexOf(title) === 0 ? text.slice(title.length) : text; // the title shows above it
+}
+
+function snippet(text, words) {
+  var needles = words.map(key).filter(Boolean);
+  var tokens = text.split(/\s+/).filter(function (token) { return /[\p{L}\p{N}]/u.test(token); });
+  function found(token) {
+    var k = key(token);
+    return k.length > 0 && needles.some(function (needle) { return k.indexOf(needle) === 0; });
+  }
+  var start = Math.max(0, tokens.findIndex(found) - 6);
+  var shown = tokens.slice(start, start + SNIPPET_WORDS).map(function (token) {
+    if (!found(token)) return escapeHTML(token);
+    var parts = token.match(/^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u); // the word marked, not its punctuation
+    return escapeHTML(parts[1]) + "<mark data-md-highlight>" + escapeHTML(parts[2]) + "</mark>" + escapeHTML(parts[3]);
+  });
+  if (!shown.length) return "";
+  return "<p>" + (start > 0 ? "… " : "") + shown.join(" ") + (start + SNIPPET_WORDS < tokens.length ? " …" : "") + "</p>";
 }
 
 function toItem(result, data, words) {
@@ -70,7 +101,7 @@ function toItem(result, data, words) {
   return {
     location: location,
     title: escapeHTML(data.meta.title || ""),
-    text: data.excerpt ? "<p>" + highlight(data.excerpt) + "</p>" : "",
+    text: snippet(shownText(data.content || "", data.meta.title || ""), words),
     score: result.score,
     terms: termsOf(words, (data.meta.title || "") + " " + (data.content || "")),
     page: data.meta.page || ""
