@@ -32,6 +32,7 @@ log = logging.getLogger("mkdocs.dossier.search")
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
 
 
 def _plain(markup: str) -> str:
@@ -116,6 +117,9 @@ def build_index(site: Path) -> dict:
     output = site / "pagefind"
     shutil.rmtree(output, ignore_errors=True)
     _write(docs, output)
+    for unused in UNUSED:  # Pagefind's own search interfaces: Material's search box is the site's
+        for file in output.glob(unused):
+            file.unlink()
     stub = path.with_suffix(".tmp")
     stub.write_text(json.dumps({"config": index.get("config", {}), "docs": []}), encoding="utf-8")
     os.replace(stub, path)  # a new file: a hard-linked copy of the old one stays whole

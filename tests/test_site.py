@@ -150,6 +150,7 @@ def test_every_page_asks_the_sites_own_search_worker_and_no_page_downloads_every
     assert config["search"].endswith("assets/javascripts/search-worker.js"), config["search"]
     assert (site / "assets" / "javascripts" / "search-worker.js").is_file()
     assert (site / "pagefind" / "pagefind.js").is_file()
+    assert not [p.name for p in (site / "pagefind").glob("pagefind-*.*") if p.name != "pagefind-entry.json" and p.name != "pagefind-worker.js"]
     assert json.loads((site / "search" / "search_index.json").read_text())["docs"] == []
 
 
