@@ -170,6 +170,7 @@ class _Planner:
         self.site_url = site_url
         self.layout = layout
         self.places = place_records(dossier, layout)
+        self.coverage = dossier.coverage  # computed here, once, not in each worker that plans a source
         self.backlinks: dict[str, list[Record]] = defaultdict(list)
         for record in sorted(self.records.values(), key=lambda r: (r.sort_key, r.collection)):
             for target in dict.fromkeys(target for _, target, _ in record.references()):
@@ -377,7 +378,7 @@ class _Planner:
         return PagePlan(self.page, "agreements.md.j2", {"head": head, "entries": [self.entry(a) for a in agreements]})
 
     def sources(self, sources: list[Record], head: PageHead) -> PagePlan:
-        coverage = self.dossier.coverage
+        coverage = self.coverage
         entries = [
             {
                 "record": s,
