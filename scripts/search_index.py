@@ -16,6 +16,7 @@ Also usable alone on a built site: python scripts/search_index.py SITE_DIR
 from __future__ import annotations
 
 import html
+import importlib.metadata
 import json
 import logging
 import os
@@ -59,7 +60,8 @@ def _shown_and_hidden(text: str, anchor: str) -> tuple[str, str]:
         return paragraph.group(0)
 
     shown = _PARAGRAPH.sub(set_aside, text)
-    return _plain(shown), " ".join(hidden) or anchor
+    # the mark itself, should data hold it, becomes a space: only the record's own mark separates
+    return _plain(shown).replace(HIDDEN_WORDS, " "), (" ".join(hidden) or anchor).replace(HIDDEN_WORDS, " ")
 
 
 def _record(doc: dict, page_title: str) -> str:
@@ -85,13 +87,20 @@ def _page_titles(docs: list[dict]) -> dict[str, str]:
     return {doc["location"]: _plain(doc.get("title", "")) for doc in docs if "#" not in doc["location"]}
 
 
-def pagefind_command() -> list[str]:
-    """Pagefind 1.6.0 where scripts/fetch_pagefind.py installed it (Linux), else PyPI's 1.5.2."""
-    newer = Path(sys.executable).with_name("pagefind-1.6.0")
-    return [str(newer)] if newer.is_file() else [sys.executable, "-m", "pagefind"]
+def pagefind() -> tuple[list[str], str]:
+    """The command that runs Pagefind, and its version: the pinned one scripts/fetch_pagefind.py
+    installed beside this Python (Linux) when it runs here, else PyPI's pagefind-bin."""
+    pinned = Path(sys.executable).with_name("pagefind-pinned")
+    try:
+        result = subprocess.run([str(pinned), "--version"], capture_output=True, text=True, timeout=60)
+        if result.returncode == 0:
+            return [str(pinned)], result.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return [sys.executable, "-m", "pagefind"], f"pagefind-bin {importlib.metadata.version('pagefind-bin')}"
 
 
-def _write(docs: list[dict], output: Path) -> None:
+def _write(docs: list[dict], output: Path, command: list[str]) -> None:
     """Write every section as its own small HTML file in a temporary folder and index that
     folder with the Pagefind binary (the Python API answers one record per 0.1 s)."""
     titles = _page_titles(docs)
@@ -100,7 +109,7 @@ def _write(docs: list[dict], output: Path) -> None:
             page_title = titles.get(doc["location"].split("#")[0], "")
             (Path(folder) / f"{number}.html").write_text(_record(doc, page_title), encoding="utf-8")
         result = subprocess.run(
-            [*pagefind_command(), "--site", folder, "--output-path", str(output), "--force-language", "en", "--quiet"],
+            [*command, "--site", folder, "--output-path", str(output), "--force-language", "en", "--quiet"],
             capture_output=True, text=True,
         )
     if result.returncode:
@@ -116,7 +125,8 @@ def build_index(site: Path) -> dict:
     docs = [doc for doc in index.get("docs", []) if doc.get("location") is not None]
     output = site / "pagefind"
     shutil.rmtree(output, ignore_errors=True)
-    _write(docs, output)
+    command, version = pagefind()
+    _write(docs, output, command)
     for unused in UNUSED:  # Pagefind's own search interfaces: Material's search box is the site's
         for file in output.glob(unused):
             file.unlink()
@@ -124,7 +134,6 @@ def build_index(site: Path) -> dict:
     stub.write_text(json.dumps({"config": index.get("config", {}), "docs": []}), encoding="utf-8")
     os.replace(stub, path)  # a new file: a hard-linked copy of the old one stays whole
     size = sum(f.stat().st_size for f in output.rglob("*") if f.is_file())
-    version = subprocess.run([*pagefind_command(), "--version"], capture_output=True, text=True).stdout.strip()
     return {"records": len(docs), "bytes": size, "seconds": time.perf_counter() - started, "version": version}
 
 
