@@ -81,7 +81,7 @@ function shownText(content, title) {
 
 function snippet(text, words) {
   var needles = words.map(key).filter(Boolean);
-  var tokens = text.split(/\s+/).filter(function (token) { return /[\p{L}\p{N}]/u.test(token); });
+  var tokens = text.split(/\s+/).filter(Boolean);
   function found(token) {
     var k = key(token);
     return k.length > 0 && needles.some(function (needle) { return k.indexOf(needle) === 0; });
