@@ -181,9 +181,9 @@ def render_pages(
     """Every generated file's path (relative to docs/) and text: the pages the tasks plan, the
     redirects, and the files `meanwhile` makes (the downloads).
 
-    A large dossier's pages are planned and rendered by one forked process per core (pages are
-    independent, and planning and rendering are most of the generator's time), while this
-    process makes the `meanwhile` files."""
+    A large dossier's pages are planned and rendered, and the `meanwhile` files made, by one
+    forked process per core: pages are independent, and planning and rendering are most of
+    the generator's time."""
     jobs = [*tasks, *redirects]
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     workers = min(cores, len(jobs) // JOBS_WORTH_A_PROCESS)
@@ -191,23 +191,30 @@ def render_pages(
         files = dict(_render(jobs))
         files.update(meanwhile() if meanwhile else {})
         return files
-    global _JOBS
-    _JOBS = jobs  # inherited by the forked workers, never pickled
+    global _JOBS, _MEANWHILE
+    _JOBS, _MEANWHILE = jobs, meanwhile  # inherited by the forked workers, never pickled
     # pages vary and cost far more than redirects: small chunks of each, handed out as workers come free
     spans = _spans(0, len(tasks), workers * CHUNKS_PER_WORKER) + _spans(len(tasks), len(jobs), workers * 2)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
+            # The meanwhile files go first, to a worker: this process only hands out and gathers
+            # (working here too, it kept the pool's threads from handing out work on time).
+            made = pool.apply_async(_make_meanwhile) if meanwhile else None
             chunks = pool.imap(_render_chunk, spans)
-            made = meanwhile() if meanwhile else {}
             files = dict(pair for chunk in chunks for pair in chunk)
+            files.update(made.get() if made else {})
     finally:
-        _JOBS = []
-    files.update(made)
+        _JOBS, _MEANWHILE = [], None
     return files
 
 
 CHUNKS_PER_WORKER = 16
 _JOBS: list = []
+_MEANWHILE: Callable[[], dict[str, str]] | None = None
+
+
+def _make_meanwhile() -> dict[str, str]:
+    return _MEANWHILE()
 
 
 def _spans(start: int, stop: int, count: int) -> list[tuple[int, int]]:
