@@ -9,13 +9,13 @@ cannot carry at all (most C0 controls) are dropped.
 
 from __future__ import annotations
 
-
 from .model import Dossier, Record
 from .xmltext import xml_attribute, xml_text
 
 ATOM = "http://www.w3.org/2005/Atom"
 TITLE = "Russia–Iran dossier: timeline"
 AUTHOR = "Russia–Iran dossier"
+
 
 def _element(indent: str, tag: str, text: str | None = None, **attributes: str) -> str:
     """One element without children, on its own line."""

@@ -38,6 +38,11 @@ function fold(text) {
   return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
+// Folded, with everything but letters and digits as single spaces: "Su-35," -> "su 35 ".
+function foldedWords(text) {
+  return fold(text).replace(/[^\p{L}\p{N}]+/gu, " ");
+}
+
 // The query words as Pagefind reads them: lunr's operators (+word -word word* word~1
 // word^2 field:word) dropped, since Material's search box accepted them and dossier.js
 // writes "word*" for a plural.
@@ -52,10 +57,10 @@ function queryWords(query) {
 // Material marks which query words a result holds (a missing one is struck out under the
 // result, and the found ones are highlighted on the page it opens: ?h=).
 function termsOf(words, plain) {
-  var haystack = " " + fold(plain).replace(/[^\p{L}\p{N}]+/gu, " ");
+  var haystack = " " + foldedWords(plain);
   var terms = {};
   words.forEach(function (word) {
-    var needle = fold(word).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    var needle = foldedWords(word).trim();
     terms[word] = needle.length > 0 && haystack.indexOf(" " + needle) >= 0;
   });
   return terms;
@@ -70,7 +75,7 @@ var HIDDEN_WORDS = "\u2042";
 var SNIPPET_WORDS = 24;
 
 function key(text) {
-  return fold(text).replace(/[^\p{L}\p{N}]+/gu, "");
+  return foldedWords(text).replace(/ /g, "");
 }
 
 function shownText(content, title) {
@@ -97,13 +102,14 @@ function snippet(text, words) {
 }
 
 function toItem(result, data, words) {
-  var location = data.meta.loc;
+  var title = data.meta.title || "";
+  var content = data.content || "";
   return {
-    location: location,
-    title: escapeHTML(data.meta.title || ""),
-    text: snippet(shownText(data.content || "", data.meta.title || ""), words),
+    location: data.meta.loc,
+    title: escapeHTML(title),
+    text: snippet(shownText(content, title), words),
     score: result.score,
-    terms: termsOf(words, (data.meta.title || "") + " " + (data.content || "")),
+    terms: termsOf(words, title + " " + content),
     page: data.meta.page || ""
   };
 }
