@@ -40,7 +40,7 @@ lighthouse: build $(VENV)/.dev
 	$(BIN)/python scripts/lighthouse.py
 
 # Not a test: build synthetic dossiers of 100, 1,000 and 10,000 records and print the figures
-# (about 15 minutes on 2 cores; `$(BIN)/python bench/run.py --sizes 100 1000` for a quick look).
+# (about 4 minutes on 2 cores; `$(BIN)/python bench/run.py --sizes 100 1000` for a quick look).
 bench: $(VENV)/.dev
 	bash scripts/ensure_test_tools.sh
 	$(BIN)/python bench/run.py
