@@ -161,6 +161,18 @@ def set_aside(path: Path) -> None:
         path.rename(trash / f"{path.name}-{time.monotonic_ns()}")
 
 
+SLOW_CREATE_US = 100  # a quiet disk here creates a file in about 20 µs
+
+
+def file_creation_probe(folder: Path, count: int = 2000) -> float:
+    """Microseconds to create (and write) one small file here, now: set_aside() says why it varies."""
+    folder.mkdir(parents=True)
+    started = time.perf_counter()
+    for number in range(count):
+        (folder / f"{number}.html").write_bytes(b"<p>probe</p>\n")
+    return (time.perf_counter() - started) / count * 1e6
+
+
 def reset_docs(workdir: Path, code: Path) -> None:
     """docs/ as on a fresh checkout: the hand-written assets only, nothing generated yet."""
     set_aside(workdir / "docs")
@@ -332,6 +344,12 @@ def bench_size(n: int, args, mkdocs: str, base: Path, code: Path) -> dict:
     figures["bare_parse"] = bare_parse(root, args.repeat)
 
     prepare_workdir(workdir, code)
+    figures["file_create_us"] = file_creation_probe(workdir / ".probe")
+    if figures["file_create_us"] > SLOW_CREATE_US:
+        progress(
+            f"N={n}: creating a file takes {figures['file_create_us']:.0f} µs on this disk now (about 20 when quiet): "
+            "after many deletions, wait a few minutes; the cold runs and mkdocs will count it"
+        )
     cold = []
     for r in range(args.repeat):
         progress(f"N={n}: generator, cold (empty docs/), run {r + 1}/{args.repeat}")
@@ -479,6 +497,7 @@ def table(results: dict[int, dict], checks: list[dict]) -> str:
     for phase in ("load", "check", "render", "write"):
         row(f"generator phase: {phase}", lambda f, p=phase: _s(f["generator"]["phases"].get(p)))
     row("generator: other (start, imports, coverage)", lambda f: _s(f["generator"]["other"]))
+    row("disk: creating one file (probe before the cold runs)", lambda f: f"{f['file_create_us']:.0f} µs")
     row("generator wall time (cold)", lambda f: _s(f["generator"]["wall"]))
     row("generator / bare parse", lambda f: f"{f['generator']['wall'] / f['bare_parse']['median']:.1f} x")
     row("generator load phase / bare parse", lambda f: f"{f['generator']['phases']['load'] / f['bare_parse']['median']:.1f} x")
