@@ -32,7 +32,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
 
 BENCH = Path(__file__).resolve().parent
 PROJECT = BENCH.parent
@@ -179,16 +178,10 @@ def reset_docs(workdir: Path, code: Path) -> None:
     shutil.copytree(code / "docs" / "assets", workdir / "docs" / "assets")
 
 
-def bare_parse(root: Path, repeat: int) -> dict:
-    files = sorted(p for p in (root / "data").rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-    texts = [p.read_text(encoding="utf-8") for p in files]
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        for text in texts:
-            yaml.load(text, Loader=yaml.CSafeLoader)
-        times.append(time.perf_counter() - started)
-    return {"files": len(files), "bytes": sum(len(t.encode("utf-8")) for t in texts), "times": times, "median": median(times)}
+def bare_parse(root: Path) -> dict:
+    """One run of bench/bare_parse.py: a fresh interpreter, as each generator run has."""
+    result = subprocess.run([sys.executable, str(BENCH / "bare_parse.py"), str(root)], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
 
 
 def generator_command(code: Path, root: Path, docs: Path) -> list[str]:
@@ -340,9 +333,6 @@ def bench_size(n: int, args, mkdocs: str, base: Path, code: Path) -> dict:
         "seed_bytes": sum(p.stat().st_size for p in (root / "seeds").rglob("*") if p.is_file()),
     }
 
-    progress(f"N={n}: bare YAML parse (CSafeLoader), {args.repeat}x")
-    figures["bare_parse"] = bare_parse(root, args.repeat)
-
     prepare_workdir(workdir, code)
     figures["file_create_us"] = file_creation_probe(workdir / ".probe")
     if figures["file_create_us"] > SLOW_CREATE_US:
@@ -350,9 +340,13 @@ def bench_size(n: int, args, mkdocs: str, base: Path, code: Path) -> dict:
             f"N={n}: creating a file takes {figures['file_create_us']:.0f} µs on this disk now (about 20 when quiet): "
             "after many deletions, wait a few minutes; the cold runs and mkdocs will count it"
         )
-    cold = []
+    cold, parses = [], []
     for r in range(args.repeat):
-        progress(f"N={n}: generator, cold (empty docs/), run {r + 1}/{args.repeat}")
+        # the floor just before each generator run: a drift of the machine moves both alike
+        progress(f"N={n}: bare YAML parse (CSafeLoader), then the generator, cold (empty docs/), run {r + 1}/{args.repeat}")
+        parses.append(bare_parse(root))
+        times = [parse["seconds"] for parse in parses]
+        figures["bare_parse"] = {"files": parses[0]["files"], "bytes": parses[0]["bytes"], "times": times, "median": median(times)}
         reset_docs(workdir, code)
         run = run_generator(code, root, docs)
         cold.append(run)
