@@ -1,0 +1,86 @@
+"""The benchmark's own tools: the synthetic dataset it builds from, and a smoke run of
+`bench/run.py` (the figures themselves are not asserted: they are the benchmark's to report)."""
+
+from __future__ import annotations
+
+import collections
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dossier.build import check_dataset
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def _module(name: str):
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", PROJECT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+synthetic = _module("synthetic")
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_the_same_size_and_seed_give_the_same_files_and_another_seed_others(tmp_path):
+    for name, seed in (("a", 7), ("b", 7), ("c", 8)):
+        synthetic.write_dataset(tmp_path / name, 200, seed=seed)
+    a, b, c = (_tree(tmp_path / name) for name in "abc")
+    assert a == b
+    assert a != c
+
+
+@pytest.mark.parametrize("n", [40, 700])
+def test_the_dataset_passes_every_check_with_each_collection_in_its_share(tmp_path, n):
+    synthetic.write_dataset(tmp_path, n, seed=1)
+    dossier = check_dataset(tmp_path)  # raises InvalidData on any problem, quotes included
+    counts = collections.Counter(record.collection for record in dossier.records.values())
+    assert abs(sum(counts.values()) - n) <= 2
+    for collection, share in synthetic.SHARES.items():
+        assert counts[collection] >= 1
+        assert abs(counts[collection] - share * n) <= max(2, 0.05 * share * n), (collection, counts)
+    quoted = [c for r in dossier.records.values() for c in r.citations]
+    assert quoted, "records cite their sources"
+    assert any(s.file for s in dossier.of("sources")), "quotes come from generated seed texts"
+
+
+def test_a_large_collection_takes_the_folder_form(tmp_path):
+    synthetic.write_dataset(tmp_path, 700, seed=2)
+    assert not (tmp_path / "data" / "events.yaml").exists()
+    assert len(list((tmp_path / "data" / "events").glob("*.yaml"))) > 1
+
+
+def test_a_folder_the_generator_did_not_write_is_refused(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "events.yaml").write_text("[]\n")
+    with pytest.raises(FileExistsError):
+        synthetic.write_dataset(tmp_path, 50)
+    assert (tmp_path / "data" / "events.yaml").read_text() == "[]\n"
+
+
+def test_a_benchmark_run_prints_its_table_and_writes_its_figures(tmp_path):
+    results = tmp_path / "results"
+    run = subprocess.run(
+        [sys.executable, str(PROJECT / "bench" / "run.py"), "--sizes", "60", "--repeat", "1", "--skip-mkdocs", "--results", str(results)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    for label in ("bare parse, CSafeLoader (floor)", "generator phase: render", "disk: creating one file", "generator wall time (cold)"):
+        assert label in run.stdout
+    assert "TARGET no-op regeneration writes 0 files" in run.stdout
+    (saved,) = results.glob("*.json")
+    figures = json.loads(saved.read_text())["sizes"]["60"]
+    assert figures["generator"]["files_written"] > 0
+    assert figures["noop"]["files_written"] == 0
+    assert figures["edit_one"]["changed_without_record"] == []
+    assert figures["bare_parse"]["median"] > 0
