@@ -345,15 +345,16 @@ def bench_size(n: int, args, mkdocs: str, base: Path, code: Path) -> dict:
         # the floor just before each generator run: a drift of the machine moves both alike
         progress(f"N={n}: bare YAML parse (CSafeLoader), then the generator, cold (empty docs/), run {r + 1}/{args.repeat}")
         parses.append(bare_parse(root))
-        times = [parse["seconds"] for parse in parses]
-        figures["bare_parse"] = {"files": parses[0]["files"], "bytes": parses[0]["bytes"], "times": times, "median": median(times)}
         reset_docs(workdir, code)
-        run = run_generator(code, root, docs)
-        cold.append(run)
-        if "error" in run:
-            progress(f"N={n}: the generator failed:\n{run['error']}")
-            figures["generator"] = {"runs": cold, "error": run["error"]}
-            return figures
+        cold.append(run_generator(code, root, docs))
+        if "error" in cold[-1]:
+            break
+    times = [parse["seconds"] for parse in parses]
+    figures["bare_parse"] = {"files": parses[0]["files"], "bytes": parses[0]["bytes"], "times": times, "median": median(times)}
+    if "error" in cold[-1]:
+        progress(f"N={n}: the generator failed:\n{cold[-1]['error']}")
+        figures["generator"] = {"runs": cold, "error": cold[-1]["error"]}
+        return figures
     phase_names = list(cold[0]["summary"]["phases"])
     figures["generator"] = {
         "runs": cold,
