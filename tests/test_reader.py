@@ -6,6 +6,7 @@ Runs on the site built from the project's own data/, as readers get it.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -128,6 +129,20 @@ def test_search_snippets_show_the_entrys_own_words_with_the_query_marked(browser
     assert snippets
     assert not [(i, text) for text in snippets for i in ids if i in text.split()], snippets
     assert shown in {word.lower() for word in marked}, marked
+
+
+def test_a_snippet_starts_with_a_word_or_an_ellipsis(browser, base_url):
+    """A snippet from the start of a section begins with its first word, not with the ". "
+    Pagefind puts between the section's title and its text."""
+    context, page = open_page(browser)
+    try:
+        page.goto(base_url + "?q=drones")
+        result_links(page, "/actors/iran/#section_transfers")
+        snippets = page.evaluate("""() => [...document.querySelectorAll(".md-search-result__article > p")].map(p => p.textContent)""")
+    finally:
+        context.close()
+    assert snippets
+    assert [text for text in snippets if not re.match(r"(…|\w)", text)] == [], snippets
 
 
 def test_a_search_can_be_shared_as_a_link(browser, base_url):

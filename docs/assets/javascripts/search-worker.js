@@ -81,7 +81,8 @@ function key(text) {
 function shownText(content, title) {
   var cut = content.indexOf(HIDDEN_WORDS);
   var text = cut >= 0 ? content.slice(0, cut) : content;
-  return title && text.indexOf(title) === 0 ? text.slice(title.length) : text; // the title shows above it
+  // the title shows above it; Pagefind joins it to the text with ". "
+  return title && text.indexOf(title) === 0 ? text.slice(title.length).replace(/^\.?\s*/, "") : text;
 }
 
 function snippet(text, words) {
