@@ -146,6 +146,43 @@ def entry_links(items) -> Markup:
     return Markup("".join(entry_link(item) for item in items))
 
 
+def citations(items) -> Markup:
+    """A record's sources, one citation a line."""
+    lines = "".join(f"- {citation(c)}\n" for c in items)
+    return Markup(f'<div class="dossier-citations" markdown>\n\n{lines}\n</div>\n')
+
+
+def note(record) -> Markup:
+    """The editor's note on a record, if it has one."""
+    return Markup(f'\n!!! note "Editor\'s note"\n\n    {md(record.note)}\n' if record.note else "")
+
+
+def permalink(link, terms) -> Markup:
+    """An entry's permanent link (copied by dossier.js), its hidden search terms, and how to cite it."""
+    return Markup(
+        f'<span class="dossier-permalink" data-search-exclude="true">Permanent link: [{md(link["absolute"])}]({url(link["href"])})'
+        f'{{ data-copy="{attr(link["absolute"])}" }}</span><span class="dossier-search-terms" hidden>{md(terms)}</span>\n\n'
+        f'<span class="dossier-cite" data-search-exclude="true">Cite this entry: <span class="dossier-cite-text">{md(link["citation"])}'
+        ' (accessed <span class="dossier-accessed">date of access</span>).</span></span>\n'
+    )
+
+
+def entry_foot(e) -> Markup:
+    """The end of every timeline, transfer and agreement entry: claims, related records, the
+    editor's note, the sources and the permanent link."""
+    text = ""
+    if e.get("claims"):
+        claims = "".join(
+            f"- {link(claim.actor)} **{md(claim.stance)}**:\n" + "".join(f"    - {citation(c)}\n" for c in claim.citations)
+            for claim in e["claims"]
+        )
+        text += f"\n**Claims**\n\n{claims}\n"
+    if e["related"]:
+        text += f"\n**Related:** {links(e['related'])}\n"
+    text += f"{note(e['record'])}\n\n**Sources**\n\n{citations(e['citations'])}\n\n{permalink(e['permalink'], e['search_terms'])}\n"
+    return Markup(text)
+
+
 def _only_escaped(value):
     if isinstance(value, (Markup, int)) and not isinstance(value, bool):
         return value
@@ -168,6 +205,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(md=md, attr=attr, url=url, anchor=anchor, lang=lang, yaml_string=yaml_string)
     env.filters.update(link=link, links=links, date=date, status=status, citation=citation, entry_links=entry_links)
+    env.filters.update(citations=citations, note=note, permalink=permalink, entry_foot=entry_foot)
     env.globals["generated_note"] = Markup(GENERATED_NOTE)
     return env
 
