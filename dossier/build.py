@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import dataclass, field
 from typing import Callable
@@ -15,9 +16,9 @@ from .model import Dossier, build_dossier
 from .overview import check_overview, read_overview
 from .pages import Layout, plan_site
 from .problems import InvalidData
-from .render import render_pages
 from .seeds import Seeds
-from .write import WriteReport, write_pages
+from .workers import render_pages
+from .write import WriteReport, finish_writing, write_files
 
 
 @dataclass
@@ -59,17 +60,27 @@ def check_dataset(root: Path, timings: Timings | None = None) -> Dossier:
 def render_site(dossier: Dossier, site_url: str, built: str, layout: Layout = Layout()) -> dict[str, str]:
     """Every generated file, by its path under docs/: pages, redirects and downloads."""
     tasks, redirects = plan_site(dossier, site_url, layout)
-    return render_pages(tasks, redirects, meanwhile=lambda: download_files(dossier, site_url, built))
+    shares = render_pages(tasks, redirects, meanwhile=lambda: download_files(dossier, site_url, built))
+    return dict(sorted(pair for share in shares for pair in share.items()))
 
 
 def generate(
     root: Path, docs_dir: Path, site_url: str, built: str, timings: Timings | None = None, layout: Layout = Layout()
 ) -> tuple[Dossier, WriteReport]:
+    """Checks the data, then renders every file and writes those that changed: each process
+    that rendered files writes them, once every file is rendered."""
     timings = timings or Timings()
     dossier = check_dataset(root, timings)
     started = time.perf_counter()
-    files = render_site(dossier, site_url, built, layout)
-    started = timings.measure("render", started)
-    report = write_pages(docs_dir, files)
+
+    def rendered() -> None:
+        nonlocal started
+        started = timings.measure("render", started)
+
+    tasks, redirects = plan_site(dossier, site_url, layout)
+    shares = render_pages(
+        tasks, redirects, meanwhile=lambda: download_files(dossier, site_url, built), keep=functools.partial(write_files, docs_dir), rendered=rendered
+    )
+    report = finish_writing(docs_dir, shares)
     timings.measure("write", started)
     return dossier, report

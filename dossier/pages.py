@@ -253,7 +253,7 @@ class _Planner:
         date = record.when
         dated = f"entry dated {date.text}" if date else "entry"
         return {
-            "href": self.page_href(f"r/{record.id}/index.html"),
+            "href": f"{self.page_href('r')}/{record.id}/index.html",  # one relative path per folder, not per record
             "absolute": absolute,
             "citation": f"“{record.label}”, Russia–Iran dossier, {dated}, {absolute}",
         }
@@ -516,7 +516,7 @@ def _meaning(choices, value: str) -> str:
 
 def plan_site(dossier: Dossier, site_url: str, layout: Layout = Layout()) -> tuple[list[PageTask], list[Redirect]]:
     """Every page, as the task that plans it, and every `/r/` redirect, from one placement of
-    the records. Pages are planned where they are rendered (render.render_pages), since
+    the records. Pages are planned where they are rendered (workers.render_pages), since
     planning costs about as much as rendering and both then share the cores."""
     planner = _Planner(dossier, site_url, layout)
     return planner.tasks(), plan_redirects(dossier, site_url, planner.places)

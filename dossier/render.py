@@ -11,11 +11,8 @@ from __future__ import annotations
 import functools
 import html
 import json
-import multiprocessing
-import os
 import re
 from pathlib import Path
-from typing import Callable
 from urllib.parse import quote
 
 import jinja2
@@ -210,62 +207,8 @@ def environment() -> jinja2.Environment:
     return env
 
 
-JOBS_WORTH_A_PROCESS = 400
-
-
-def render_pages(
-    tasks: list[PageTask], redirects: list[Redirect], meanwhile: Callable[[], dict[str, str]] | None = None
-) -> dict[str, str]:
-    """Every generated file's path (relative to docs/) and text: the pages the tasks plan, the
-    redirects, and the files `meanwhile` makes (the downloads).
-
-    A large dossier's pages are planned and rendered, and the `meanwhile` files made, by one
-    forked process per core: pages are independent, and planning and rendering are most of
-    the generator's time."""
-    jobs = [*tasks, *redirects]
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    workers = min(cores, len(jobs) // JOBS_WORTH_A_PROCESS)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        files = dict(_render(jobs))
-        files.update(meanwhile() if meanwhile else {})
-        return files
-    global _JOBS, _MEANWHILE
-    _JOBS, _MEANWHILE = jobs, meanwhile  # inherited by the forked workers, never pickled
-    # pages vary and cost far more than redirects: small chunks of each, handed out as workers come free
-    spans = _spans(0, len(tasks), workers * CHUNKS_PER_WORKER) + _spans(len(tasks), len(jobs), workers * 2)
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            # The meanwhile files go first, to a worker: this process only hands out and gathers
-            # (working here too, it kept the pool's threads from handing out work on time).
-            made = pool.apply_async(_make_meanwhile) if meanwhile else None
-            chunks = pool.imap(_render_chunk, spans)
-            files = dict(pair for chunk in chunks for pair in chunk)
-            files.update(made.get() if made else {})
-    finally:
-        _JOBS, _MEANWHILE = [], None
-    return files
-
-
-CHUNKS_PER_WORKER = 16
-_JOBS: list = []
-_MEANWHILE: Callable[[], dict[str, str]] | None = None
-
-
-def _make_meanwhile() -> dict[str, str]:
-    return _MEANWHILE()
-
-
-def _spans(start: int, stop: int, count: int) -> list[tuple[int, int]]:
-    step = max(1, -(-(stop - start) // count))
-    return [(i, min(i + step, stop)) for i in range(start, stop, step)]
-
-
-def _render_chunk(span: tuple[int, int]) -> list[tuple[str, str]]:
-    start, stop = span
-    return _render(_JOBS[start:stop])
-
-
-def _render(jobs) -> list[tuple[str, str]]:
+def render_jobs(jobs: list[PageTask | Redirect]) -> list[tuple[str, str]]:
+    """Each job's files (a task plans a page and its list pages; a redirect is one page), as (path, text)."""
     env = environment()
     redirect_template = env.get_template("redirect.html.j2")
     files = []

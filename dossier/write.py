@@ -33,6 +33,13 @@ def write_file(path: Path, data: bytes) -> None:
 
 
 def write_pages(docs_dir: Path, files: dict[str, str]) -> WriteReport:
+    """Writes the files that changed, removes those no longer generated, keeps the manifest."""
+    return finish_writing(docs_dir, [write_files(docs_dir, files)])
+
+
+def write_files(docs_dir: Path, files: dict[str, str]) -> WriteReport:
+    """Writes the files that are new or changed; the report lists them and the unchanged ones.
+    Processes may write their own files at once (finish_writing then ends the job)."""
     report = WriteReport()
     for relative, text in sorted(files.items()):
         path = docs_dir / relative
@@ -47,13 +54,21 @@ def write_pages(docs_dir: Path, files: dict[str, str]) -> WriteReport:
         else:
             write_file(path, data)
         report.written.append(relative)
-    for relative in sorted(_previously_generated(docs_dir) - files.keys()):
+    return report
+
+
+def finish_writing(docs_dir: Path, shares: list[WriteReport]) -> WriteReport:
+    """After every file is written (by write_files, in one or more shares): removes the files
+    generated before and no longer, and records the new list in the manifest."""
+    report = WriteReport(sorted(name for share in shares for name in share.written), sorted(name for share in shares for name in share.unchanged))
+    generated = {*report.written, *report.unchanged}
+    for relative in sorted(_previously_generated(docs_dir) - generated):
         path = docs_dir / relative
         if path.is_file():
             path.unlink()
             report.removed.append(relative)
             _remove_empty_parents(path.parent, docs_dir)
-    manifest = "".join(f"{name}\n" for name in sorted(files))
+    manifest = "".join(f"{name}\n" for name in sorted(generated))
     if _read(docs_dir / MANIFEST) != manifest:
         write_file(docs_dir / MANIFEST, manifest.encode("utf-8"))
     return report

@@ -53,13 +53,13 @@ def test_generated_files_say_so(path):
 
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork on this system: one process renders")
-def test_forked_workers_make_the_same_files_in_the_same_order(monkeypatch):
+def test_forked_workers_make_the_same_files(monkeypatch):
     """A large dossier is planned and rendered by forked workers: they must give what one process gives."""
-    from dossier import pages, render
+    from dossier import pages, workers
 
     layout = pages.Layout.scaled(1)  # the split layout: many pages and list pages
     single = render_site(check_dataset(VALID_CASE), SITE_URL, BUILT, layout)
-    monkeypatch.setattr(render, "JOBS_WORTH_A_PROCESS", 1)
-    monkeypatch.setattr(render.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    monkeypatch.setattr(workers, "JOBS_WORTH_A_PROCESS", 1)
+    monkeypatch.setattr(workers.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
     forked = render_site(check_dataset(VALID_CASE), SITE_URL, BUILT, layout)
     assert list(forked.items()) == list(single.items())

@@ -1,0 +1,145 @@
+"""The page jobs of a large dossier, run by one forked process per core.
+
+Pages are independent, and planning and rendering them are most of the generator's time, so
+each core plans and renders a share. A worker keeps the files it made and hands them to `keep`
+(which writes them to docs/) only once every worker has made its share without error: a
+failure anywhere still writes nothing, and the text of the pages never has to travel between
+processes. One worker also makes the `meanwhile` files (the downloads) before taking pages.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import traceback
+from typing import Any, Callable, TypeVar
+
+from .pages import PageTask, Redirect
+from .render import render_jobs
+
+Files = dict[str, str]  # path under docs/ -> text
+Kept = TypeVar("Kept")
+
+JOBS_WORTH_A_PROCESS = 400
+CHUNKS_PER_WORKER = 16
+
+
+class WorkerFailed(Exception):
+    """A worker stopped without a word (killed, or out of memory)."""
+
+
+def render_pages(
+    tasks: list[PageTask],
+    redirects: list[Redirect],
+    meanwhile: Callable[[], Files] | None = None,
+    keep: Callable[[Files], Kept] = dict,
+    rendered: Callable[[], None] | None = None,
+) -> list[Kept]:
+    """Every generated file: the pages the tasks plan, the redirects, and the files `meanwhile`
+    makes, handed to `keep` in shares (one per process that made them) once all are made;
+    returns what `keep` returned for each share. `rendered` is called between the two steps."""
+    jobs: list[Any] = [*tasks, *redirects]
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    workers = min(cores, len(jobs) // JOBS_WORTH_A_PROCESS)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        files = dict(render_jobs(jobs))
+        files.update(meanwhile() if meanwhile else {})
+        if rendered:
+            rendered()
+        return [keep(files)]
+    # pages vary and cost far more than redirects: small chunks of each, handed out as workers come free
+    spans = _spans(0, len(tasks), workers * CHUNKS_PER_WORKER) + _spans(len(tasks), len(jobs), workers * 2)
+    context = multiprocessing.get_context("fork")
+    next_span = context.Value("i", 0)
+    connections, processes = [], []
+    try:
+        for number in range(workers):
+            ours, theirs = context.Pipe()
+            # Forked, so the jobs and functions are inherited as they are, never pickled.
+            job = (theirs, jobs, spans, next_span, meanwhile if number == 0 else None, keep)
+            process = context.Process(target=_work, args=job, daemon=True)
+            process.start()
+            theirs.close()
+            connections.append(ours)
+            processes.append(process)
+        made = _gather(connections, processes)
+        go = not any(isinstance(message, _Failure) for message in made)
+        for connection, message in zip(connections, made):
+            if not isinstance(message, _Failure):  # it waits for the word
+                connection.send(go)
+        _raise_first(made)
+        if rendered:
+            rendered()
+        kept = _gather(connections, processes)
+        _raise_first(kept)
+        return kept
+    finally:
+        for connection in connections:
+            connection.close()
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+            process.join()
+
+
+class _Failure:
+    """What a worker sends instead of its result when it fails: the exception (if it can be
+    sent) and the worker's traceback."""
+
+    def __init__(self, error: BaseException):
+        self.text = "".join(traceback.format_exception(error))
+        try:
+            self.error: BaseException | None = pickle.loads(pickle.dumps(error))
+        except Exception:
+            self.error = None
+
+
+def _work(connection, jobs, spans, next_span, meanwhile, keep) -> None:
+    files: Files = {}
+    try:
+        files.update(meanwhile() if meanwhile else {})
+        while True:
+            with next_span.get_lock():
+                number = next_span.value
+                next_span.value += 1
+            if number >= len(spans):
+                break
+            start, stop = spans[number]
+            files.update(render_jobs(jobs[start:stop]))
+    except BaseException as error:
+        connection.send(_Failure(error))
+        return
+    connection.send(None)
+    if not connection.recv():
+        return
+    try:
+        result = keep(files)
+    except BaseException as error:
+        result = _Failure(error)
+    connection.send(result)
+
+
+def _gather(connections, processes) -> list:
+    """One message from each worker, in order; a worker that died says so."""
+    messages = []
+    for connection, process in zip(connections, processes):
+        try:
+            messages.append(connection.recv())
+        except EOFError:
+            process.join(timeout=5)
+            messages.append(_Failure(WorkerFailed(f"a page worker stopped (exit status {process.exitcode})")))
+    return messages
+
+
+def _raise_first(messages: list) -> None:
+    for message in messages:
+        if isinstance(message, _Failure):
+            if message.error is None:
+                raise WorkerFailed(message.text)
+            raise message.error from WorkerFailed(message.text)
+
+
+def _spans(start: int, stop: int, count: int) -> list[tuple[int, int]]:
+    step = max(1, -(-(stop - start) // count))
+    return [(i, min(i + step, stop)) for i in range(start, stop, step)]

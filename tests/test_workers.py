@@ -1,0 +1,87 @@
+"""A large dossier is rendered and written by forked workers: what they write is what one
+process writes, and a failure in any of them writes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from pathlib import Path
+
+import pytest
+
+from dossier import render, workers
+from dossier.build import generate
+from dossier.pages import Layout
+
+from .conftest import VALID_CASE
+
+pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork on this system: one process renders")
+
+SITE_URL = "https://dossier.example.org/"
+BUILT = "2026-01-31"
+LAYOUT = Layout.scaled(1)  # the split layout: many pages and list pages
+
+
+def forked(monkeypatch, processes: int = 3) -> None:
+    monkeypatch.setattr(workers, "JOBS_WORTH_A_PROCESS", 1)
+    monkeypatch.setattr(workers.os, "sched_getaffinity", lambda pid: set(range(processes)), raising=False)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_forked_workers_write_what_one_process_writes(tmp_path, monkeypatch):
+    _, single = generate(VALID_CASE, tmp_path / "single", SITE_URL, BUILT, layout=LAYOUT)
+    forked(monkeypatch)
+    _, shared = generate(VALID_CASE, tmp_path / "forked", SITE_URL, BUILT, layout=LAYOUT)
+    assert snapshot(tmp_path / "forked") == snapshot(tmp_path / "single")
+    assert shared.written == single.written and len(shared.written) > 30
+    _, again = generate(VALID_CASE, tmp_path / "forked", SITE_URL, BUILT, layout=LAYOUT)
+    assert (again.written, again.removed, again.unchanged) == ([], [], single.written)
+
+
+def failing_on(path_part: str, how):
+    real = render.render_jobs
+
+    def render_jobs(jobs):
+        files = real(jobs)
+        if any(path_part in path for path, _ in files):
+            how()
+        return files
+
+    return render_jobs
+
+
+def raise_error():
+    raise RuntimeError("a page failed to render")
+
+
+def die():
+    os._exit(3)
+
+
+@pytest.mark.parametrize(
+    ("how", "error", "message"),
+    [(raise_error, RuntimeError, "a page failed to render"), (die, workers.WorkerFailed, "exit status 3")],
+    ids=["raises", "dies"],
+)
+def test_a_failing_worker_writes_nothing(tmp_path, monkeypatch, how, error, message):
+    docs = tmp_path / "docs"
+    generate(VALID_CASE, docs, "https://before.example.org/", BUILT, layout=LAYOUT)
+    before = snapshot(docs)
+    forked(monkeypatch)
+    monkeypatch.setattr(workers, "render_jobs", failing_on("r/ravna/", how))
+    with pytest.raises(error, match=message):
+        generate(VALID_CASE, docs, SITE_URL, BUILT, layout=LAYOUT)
+    assert snapshot(docs) == before  # every page would change (new site URL): none did
+
+
+def test_a_worker_that_cannot_write_says_why(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "timeline").write_text("a file where a folder must go")
+    forked(monkeypatch)
+    with pytest.raises((NotADirectoryError, FileExistsError)):
+        generate(VALID_CASE, docs, SITE_URL, BUILT, layout=LAYOUT)
