@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -16,6 +17,7 @@ _MARKS = (
 _SPACED_QUOTE = re.compile(r' ?" ?')
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a quote is folded for its check, then again for its source's coverage
 def fold(text: str) -> str:
     if not text.isascii():  # NFC and the marks above concern other characters only
         text = unicodedata.normalize("NFC", text)
