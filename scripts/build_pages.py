@@ -99,4 +99,9 @@ def _with_slash(url: str) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    # Nothing is left to clean up but memory: ending at once spares the interpreter's teardown,
+    # which walks every object still alive (a tenth of a second at 10,000 records).
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
