@@ -94,7 +94,7 @@ class _Shaper:
                 except _Invalid:
                     pass
             return tuple(result)
-        return getattr(self, f"kind_{f.kind}")(f, value, mark, path)
+        return getattr(self, _KIND_METHOD[f.kind])(f, value, mark, path)
 
     def list_of(self, value, mark: Mark, path: str, f: Field) -> Sequence:
         if not isinstance(value, Sequence):
@@ -269,6 +269,7 @@ _ITEM_KIND = {
     "citations": "citation",
     "claims": "claim",
 }
+_KIND_METHOD = {name[len("kind_"):]: name for name in dir(_Shaper) if name.startswith("kind_")}  # "date" -> "kind_date"
 
 
 _CITATION_FIELDS = {f.name: f for f in CITATION_FIELDS}
