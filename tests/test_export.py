@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -206,3 +208,22 @@ def test_awkward_text_survives_json(hostile, tmp_path):
     record = next(r for r in data["records"]["events"] if r["id"] == "hostile-event")
     assert record["title"] == HOSTILE and record["summary"] == {"en": HOSTILE, "fr": "Virgule, « guillemets »"}
     assert by_id(check_dataset(written_back(data, hostile / "seeds", tmp_path / "again"))) == by_id(dossier)
+
+
+def test_the_published_json_is_the_document_and_its_version_the_digest_of_its_records(hostile):
+    from dossier.downloads import download_files
+
+    event = hostile / "data" / "events" / "hostile.yaml"
+    event.write_text(re.sub(r"(?m)^  title: .*$", lambda _: '  title: "\\"records\\": null"', event.read_text()))  # as the JSON marks the records' place
+    dossier = check_dataset(hostile)
+    assert dossier.records["hostile-event"].label == '"records": null'
+    published = json.loads(download_files(dossier, "https://dossier.example.org/", "2026-01-31")["data/dossier.json"])
+    document = exported(dossier)
+    assert published["records"] == document["records"] and published["names"] == document["names"]
+    assert list(published) == list(document)  # name, version, built, records, names, former_ids
+    digest = hashlib.sha256(json.dumps(published["records"], ensure_ascii=False).encode()).hexdigest()[:12]
+    assert published["version"] == digest
+
+    event.write_text(event.read_text().replace("date: 2021-05", "date: 2021-06"))
+    changed = json.loads(download_files(check_dataset(hostile), "https://dossier.example.org/", "2026-01-31")["data/dossier.json"])
+    assert changed["version"] != published["version"]
