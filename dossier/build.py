@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import time
 from dataclasses import dataclass, field
 from typing import Callable
@@ -77,10 +76,14 @@ def generate(
         nonlocal started
         started = timings.measure("render", started)
 
+    def keep(files: dict[str, str]) -> tuple[WriteReport, dict]:
+        # the coverage of the sources this process planned pages for, wanted for the summary
+        return write_files(docs_dir, files), dossier.known_coverage()
+
     tasks, redirects = plan_site(dossier, site_url, layout)
-    shares = render_pages(
-        tasks, redirects, meanwhile=lambda: download_files(dossier, site_url, built), keep=functools.partial(write_files, docs_dir), rendered=rendered
-    )
-    report = finish_writing(docs_dir, shares)
+    shares = render_pages(tasks, redirects, meanwhile=lambda: download_files(dossier, site_url, built), keep=keep, rendered=rendered)
+    for _, coverage in shares:
+        dossier.adopt_coverage(coverage)
+    report = finish_writing(docs_dir, [written for written, _ in shares])
     timings.measure("write", started)
     return dossier, report

@@ -76,16 +76,3 @@ def coverage(text: str, quotes: list[tuple[str, str]]) -> Coverage:
                 citing[i].append(record_id)
             start = folded.find(piece, start + 1)
     return Coverage(tuple(Sentence(sentence, tuple(dict.fromkeys(ids))) for sentence, ids in zip(sentences, citing)))
-
-
-def coverage_by_source(dossier) -> dict[str, Coverage]:
-    """Every source that has a text, with the sentences its citations cover."""
-    quotes: dict[str, list[tuple[str, str]]] = {}
-    for record in dossier.records.values():
-        for citation in record.citations:
-            quotes.setdefault(citation.source, []).append((record.id, citation.quote))
-    return {
-        source.id: coverage(dossier.texts[source.file], quotes.get(source.id, []))
-        for source in dossier.of("sources")
-        if source.file
-    }

@@ -6,6 +6,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any, Mapping as MappingType
 
+from .coverage import Coverage, coverage as text_coverage
 from .dates import PartialDate
 from .schema import CITATION_FIELDS, CLAIM_FIELDS, fields_of
 from .problems import Mark
@@ -123,12 +124,35 @@ class Dossier:
             by_collection.setdefault(record.collection, []).append(record)
         return {name: tuple(records) for name, records in by_collection.items()}
 
-    @functools.cached_property
-    def coverage(self):
-        """Each source's sentences and the records quoting them (see coverage.py), computed once."""
-        from .coverage import coverage_by_source
+    # Each source's coverage once computed, by source id: a forked worker computes only the
+    # sources on its pages, and hands them back (known_coverage, adopt_coverage).
+    _coverage: dict = field(default_factory=dict, repr=False, compare=False)
 
-        return coverage_by_source(self)
+    @property
+    def coverage(self) -> dict[str, Coverage]:
+        """Each source that has a text, with its sentences and the records quoting them (see coverage.py)."""
+        return {source.id: self.coverage_of(source) for source in self.of("sources") if source.file}
+
+    def coverage_of(self, source: Record) -> Coverage | None:
+        """One source's Coverage (None if it has no text), computed when first asked for."""
+        if source.id not in self._coverage:
+            self._coverage[source.id] = text_coverage(self.texts[source.file], self._quotes.get(source.id, [])) if source.file else None
+        return self._coverage[source.id]
+
+    def known_coverage(self) -> dict[str, Coverage | None]:
+        return dict(self._coverage)
+
+    def adopt_coverage(self, known: dict[str, Coverage | None]) -> None:
+        self._coverage.update(known)
+
+    @functools.cached_property
+    def _quotes(self) -> dict[str, list[tuple[str, str]]]:
+        """Each source's quotes, as (id of the record quoting it, quote), in record order."""
+        quotes: dict[str, list[tuple[str, str]]] = {}
+        for record in self.records.values():
+            for citation in record.citations:
+                quotes.setdefault(citation.source, []).append((record.id, citation.quote))
+        return quotes
 
 
 def build_dossier(records: list[Record], texts: MappingType[str, str], overview=()) -> Dossier:

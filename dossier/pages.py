@@ -170,7 +170,6 @@ class _Planner:
         self.site_url = site_url
         self.layout = layout
         self.places = place_records(dossier, layout)
-        self.coverage = dossier.coverage  # computed here, once, not in each worker that plans a source
         self.backlinks: dict[str, list[Record]] = defaultdict(list)
         for record in sorted(self.records.values(), key=lambda r: (r.sort_key, r.collection)):
             for target in dict.fromkeys(target for _, target, _ in record.references()):
@@ -378,21 +377,20 @@ class _Planner:
         return PagePlan(self.page, "agreements.md.j2", {"head": head, "entries": [self.entry(a) for a in agreements]})
 
     def sources(self, sources: list[Record], head: PageHead) -> PagePlan:
-        coverage = self.coverage
-        entries = [
-            {
+        entries = []
+        for s in sources:
+            coverage = self.dossier.coverage_of(s)
+            entries.append({
                 "record": s,
                 "permalink": self.permalink(s),
                 "search_terms": search_terms(s, self.records),
                 "cited_by": self.entry_list(f"sources/{s.id}", f"Records citing {s.label}", self.backlinks[s.id], s.id),
-                "coverage": coverage.get(s.id),
+                "coverage": coverage,
                 "sentences": [
                     {"text": sentence.text, "cited_by": [self.link(i) for i in sentence.cited_by]}
-                    for sentence in (coverage[s.id].sentences if s.id in coverage else ())
+                    for sentence in (coverage.sentences if coverage else ())
                 ],
-            }
-            for s in sources
-        ]
+            })
         return PagePlan(self.page, "sources.md.j2", {"head": head, "entries": entries})
 
     def entry_list(self, stem: str, title: str, records: list[Record], section: str = "") -> dict:

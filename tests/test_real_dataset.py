@@ -7,7 +7,6 @@ import re
 import pytest
 
 from dossier.build import check_dataset
-from dossier.coverage import coverage_by_source
 from dossier.problems import InvalidData
 
 from .conftest import PROJECT, run_generator
@@ -47,7 +46,7 @@ def test_every_actor_is_named_by_an_event_transfer_or_agreement(dossier):
 
 
 def test_nearly_every_sentence_of_each_source_is_cited(dossier):
-    for source_id, figures in coverage_by_source(dossier).items():
+    for source_id, figures in dossier.coverage.items():
         assert figures.cited / figures.total >= 0.9, (source_id, [s.text for s in figures.sentences if not s.cited_by])
 
 

@@ -33,10 +33,13 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 
 def test_forked_workers_write_what_one_process_writes(tmp_path, monkeypatch):
-    _, single = generate(VALID_CASE, tmp_path / "single", SITE_URL, BUILT, layout=LAYOUT)
+    alone, single = generate(VALID_CASE, tmp_path / "single", SITE_URL, BUILT, layout=LAYOUT)
     forked(monkeypatch)
-    _, shared = generate(VALID_CASE, tmp_path / "forked", SITE_URL, BUILT, layout=LAYOUT)
+    together, shared = generate(VALID_CASE, tmp_path / "forked", SITE_URL, BUILT, layout=LAYOUT)
     assert snapshot(tmp_path / "forked") == snapshot(tmp_path / "single")
+    # the workers computed each source's coverage for its page, and handed it back for the summary
+    assert together.known_coverage().keys() == {s.id for s in together.of("sources")}
+    assert together.coverage == alone.coverage
     assert shared.written == single.written and len(shared.written) > 30
     _, again = generate(VALID_CASE, tmp_path / "forked", SITE_URL, BUILT, layout=LAYOUT)
     assert (again.written, again.removed, again.unchanged) == ([], [], single.written)
