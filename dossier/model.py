@@ -100,10 +100,10 @@ class Record:
         """The date that places the record: an agreement's signature, anything else's date."""
         return self.values.get("signed" if self.collection == "agreements" else "date")
 
-    @property
+    @functools.cached_property  # sorting compares plain tuples of numbers, in C
     def sort_key(self) -> tuple:
         date = self.when
-        return (date is None, date or PartialDate(0), self.id)
+        return (date is None, (date.year, date.month, date.day) if date else (0, 0, 0), self.id)
 
 
 @dataclass(frozen=True)
