@@ -27,7 +27,7 @@ def search_terms(record: Record, records) -> str:
     (so that "teheran" finds "Téhéran"), for search engines that do not fold accents."""
     named = (records[target] for _, target, _ in record.references() if target in records)
     aliases = [alias for actor in named if actor.collection == "actors" for alias in actor.aliases]
-    words = _WORD.findall(" ".join(_texts(record, records)))
+    words = _WORD.findall(" ".join(text for text in _texts(record, records) if not text.isascii()))
     unaccented = [plain for plain in (_strip_accents(w) for w in words if not w.isascii()) if plain.isascii()]
     return " ".join(dict.fromkeys([record.id, *aliases, *unaccented]))
 
