@@ -190,7 +190,7 @@ def entry_foot(e) -> Markup:
 def _only_escaped(value):
     if isinstance(value, (Markup, int)) and not isinstance(value, bool):
         return value
-    raise UnescapedOutput(f"template printed {value!r} without an escaping filter (md, attr, url, anchor, lang, yaml_string, or link, links, date, status, citation, entry_links)")
+    raise UnescapedOutput(f"template printed {value!r} without an escaping filter (md, attr, url, anchor, lang, yaml_string, or link, links, date, status, citation, citations, entry_links, note, permalink, entry_foot)")
 
 
 class _Environment(jinja2.Environment):
