@@ -84,6 +84,16 @@ def test_no_page_of_the_dossier_scrolls_sideways_on_a_phone(browser, base_url, p
     assert width <= PHONE["width"], f"/{path} is {width}px wide"
 
 
+@pytest.mark.parametrize("path", ["", "timeline/", "transfers/"])
+def test_on_a_desktop_every_chart_fits_its_column(browser, base_url, path):
+    """Only a phone scrolls a chart sideways: on a desktop the latest year must not hide past the edge."""
+    context, page = open_page(browser, DESKTOP)
+    page.goto(base_url + path)
+    boxes = page.locator(".dossier-chart-box").evaluate_all("boxes => boxes.map(b => [b.scrollWidth, b.clientWidth])")
+    context.close()
+    assert boxes and all(scroll <= client for scroll, client in boxes), f"/{path}: chart widths (content, shown) {boxes}"
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize("chart, collection", [("timeline", "events"), ("transfers", "transfers")])
 def test_a_reader_clicks_through_a_chart_mark_to_its_entry(browser, base_url, viewport, chart, collection):
