@@ -35,10 +35,10 @@ class Timings:
         return now
 
 
-# The records as read by the last check_dataset: a dossier of 10,000 records reads into a
-# million small objects, and freeing them one by one, once checked, costs a tenth of a second.
-# A build ends soon after and lets the system take the memory back at once (build_pages.py).
-_LAST_READ: list = []
+# The records as read, and the dossier made, by the last build: 10,000 records make a million
+# small objects, and freeing them one by one costs a few tenths of a second for nothing, as a
+# build ends soon after and lets the system take the memory back at once (build_pages.py).
+_KEPT_TO_THE_END: list = []
 
 
 def check_dataset(root: Path, timings: Timings | None = None) -> Dossier:
@@ -46,7 +46,7 @@ def check_dataset(root: Path, timings: Timings | None = None) -> Dossier:
     timings = timings or Timings()
     started = time.perf_counter()
     raw, problems = load_dataset(root)
-    _LAST_READ[:] = [raw]
+    _KEPT_TO_THE_END[:] = [raw]
     started = timings.measure("load", started)
     seeds = Seeds(root / "seeds")
     records, shape_problems = shape_records(raw, seeds)
@@ -65,9 +65,14 @@ def check_dataset(root: Path, timings: Timings | None = None) -> Dossier:
 
 def render_site(dossier: Dossier, site_url: str, built: str, layout: Layout = Layout()) -> dict[str, str]:
     """Every generated file, by its path under docs/: pages, redirects and downloads."""
-    tasks, redirects = plan_site(dossier, site_url, layout)
-    shares = render_pages(tasks, redirects, meanwhile=lambda: download_files(dossier, site_url, built))
+    shares = _render(dossier, site_url, built, layout)
     return dict(sorted(pair for share in shares for pair in share.items()))
+
+
+def _render(dossier: Dossier, site_url: str, built: str, layout: Layout, **handling) -> list:
+    """Pages, redirects and downloads, in shares: see workers.render_pages for `handling`."""
+    tasks, redirects = plan_site(dossier, site_url, layout)
+    return render_pages(tasks, redirects, meanwhile=lambda: download_files(dossier, site_url, built), **handling)
 
 
 def generate(
@@ -77,6 +82,7 @@ def generate(
     that rendered files writes them, once every file is rendered."""
     timings = timings or Timings()
     dossier = check_dataset(root, timings)
+    _KEPT_TO_THE_END.append(dossier)
     started = time.perf_counter()
 
     def rendered() -> None:
@@ -87,8 +93,7 @@ def generate(
         # the coverage of the sources this process planned pages for, wanted for the summary
         return write_files(docs_dir, files), dossier.known_coverage()
 
-    tasks, redirects = plan_site(dossier, site_url, layout)
-    shares = render_pages(tasks, redirects, meanwhile=lambda: download_files(dossier, site_url, built), keep=keep, rendered=rendered)
+    shares = _render(dossier, site_url, built, layout, keep=keep, rendered=rendered)
     for _, coverage in shares:
         dossier.adopt_coverage(coverage)
     report = finish_writing(docs_dir, [written for written, _ in shares])

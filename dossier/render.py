@@ -187,10 +187,16 @@ def entry_foot(e) -> Markup:
     return _markup(text)
 
 
+# What a template may print through: each escapes what it prints.
+FILTERS = dict(md=md, attr=attr, url=url, anchor=anchor, lang=lang, yaml_string=yaml_string)
+FILTERS.update(link=link, links=links, date=date, status=status, citation=citation, citations=citations)
+FILTERS.update(entry_links=entry_links, note=note, permalink=permalink, entry_foot=entry_foot)
+
+
 def _only_escaped(value):
     if isinstance(value, (Markup, int)) and not isinstance(value, bool):
         return value
-    raise UnescapedOutput(f"template printed {value!r} without an escaping filter (md, attr, url, anchor, lang, yaml_string, or link, links, date, status, citation, citations, entry_links, note, permalink, entry_foot)")
+    raise UnescapedOutput(f"template printed {value!r} without an escaping filter ({', '.join(FILTERS)})")
 
 
 class _Environment(jinja2.Environment):
@@ -216,9 +222,7 @@ def environment() -> jinja2.Environment:
         autoescape=True,  # so macros return Markup; every value still goes through a filter (finalize)
         finalize=_only_escaped,
     )
-    env.filters.update(md=md, attr=attr, url=url, anchor=anchor, lang=lang, yaml_string=yaml_string)
-    env.filters.update(link=link, links=links, date=date, status=status, citation=citation, entry_links=entry_links)
-    env.filters.update(citations=citations, note=note, permalink=permalink, entry_foot=entry_foot)
+    env.filters.update(FILTERS)
     env.globals["generated_note"] = Markup(GENERATED_NOTE)
     return env
 

@@ -26,11 +26,6 @@ from dossier.problems import InvalidData  # noqa: E402
 from dossier.siteconfig import site_url_from_config  # noqa: E402
 
 
-# What a build made, left alive to the end: freeing it object by object would only delay the
-# exit (see the end of this file).
-_LEFT_FOR_EXIT: list = []
-
-
 def main(argv: list[str] | None = None) -> int:
     # A short run that builds a large graph of objects it keeps to the end: the cyclic
     # garbage collector would only walk it again and again (a third of the time at 10,000
@@ -65,7 +60,6 @@ def main(argv: list[str] | None = None) -> int:
         count = len(invalid.problems)
         print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written", file=sys.stderr)
         return 1
-    _LEFT_FOR_EXIT.append(dossier)
     print(
         f"{len(dossier.records)} records; {len(report.written)} files written, {len(report.unchanged)} unchanged, "
         f"{len(report.removed)} removed ({_phases(timings)})"
