@@ -11,7 +11,8 @@ The pipeline, in order (see `build.generate`):
              the downloads beside them (downloads.py: export.py, jsonschema.py, feed.py)
 6. write   - only what changed, only once everything before succeeded (write.py)
 
-Steps 4 to 6 of a large dossier run in one forked process per core (workers.py): each plans,
+Steps 1 and 2 of a large dossier run in two processes, each reading and shaping a share of the
+files (reading.py). Steps 4 to 6 run in one forked process per core (workers.py): each plans,
 renders and writes a share of the pages, and none writes before every one has rendered.
 
 Problems from steps 1-3 are all collected, then reported together; nothing is written then.

@@ -8,13 +8,12 @@ from typing import Callable
 from pathlib import Path
 
 from .checks import DATASET_CHECKS
-from .checks.shape import shape_records
 from .downloads import download_files
-from .load import load_dataset
 from .model import Dossier, build_dossier
 from .overview import check_overview, read_overview
 from .pages import Layout, plan_site
 from .problems import InvalidData
+from .reading import read_records
 from .seeds import Seeds
 from .workers import render_pages
 from .write import WriteReport, finish_writing, write_files
@@ -45,12 +44,10 @@ def check_dataset(root: Path, timings: Timings | None = None) -> Dossier:
     """Every record under root/data, checked; raises InvalidData with every problem found."""
     timings = timings or Timings()
     started = time.perf_counter()
-    raw, problems = load_dataset(root)
+    seeds = Seeds(root / "seeds")
+    records, problems, raw = read_records(root, seeds)
     _KEPT_TO_THE_END[:] = [raw]
     started = timings.measure("load", started)
-    seeds = Seeds(root / "seeds")
-    records, shape_problems = shape_records(raw, seeds)
-    problems += shape_problems
     for check in DATASET_CHECKS:
         problems += check(records, seeds)
     overview, overview_problems = read_overview(root)

@@ -124,19 +124,30 @@ def stray_files(data_dir: Path) -> list[Path]:
 
 def load_dataset(root: Path) -> tuple[list[RawRecord], list[Problem]]:
     """Every record of every collection under `root/data`, with the problems met reading them."""
-    data_dir = root / "data"
+    records, problems = load_files(root, data_files(root / "data"))
+    return records, stray_file_problems(root) + problems
+
+
+def data_files(data_dir: Path) -> list[tuple[str, Path]]:
+    """(collection, path) for every data file, in the order records are read."""
+    return [(collection, path) for collection, files in collection_files(data_dir).items() for path in files]
+
+
+def stray_file_problems(root: Path) -> list[Problem]:
+    return [
+        Problem(Mark(_display(path, root), 1, 1), f"this file belongs to no collection; data files are {', '.join(c + '.yaml' for c in COLLECTIONS)} or files under data/<collection>/")
+        for path in stray_files(root / "data")
+    ]
+
+
+def load_files(root: Path, files: list[tuple[str, Path]]) -> tuple[list[RawRecord], list[Problem]]:
+    """The records of the given data files (collection, path), and the problems met reading them."""
     records: list[RawRecord] = []
     problems: list[Problem] = []
-    for path in stray_files(data_dir):
-        name = _display(path, root)
-        problems.append(
-            Problem(Mark(name, 1, 1), f"this file belongs to no collection; data files are {', '.join(c + '.yaml' for c in COLLECTIONS)} or files under data/<collection>/")
-        )
-    for collection, files in collection_files(data_dir).items():
-        for path in files:
-            items, file_problems = load_file(path, _display(path, root))
-            problems += file_problems
-            records += [RawRecord(collection, item) for item in items]
+    for collection, path in files:
+        items, file_problems = load_file(path, _display(path, root))
+        problems += file_problems
+        records += [RawRecord(collection, item) for item in items]
     return records, problems
 
 

@@ -1,4 +1,5 @@
-"""The page jobs of a large dossier, run by one forked process per core.
+"""Work shared with forked processes: the page jobs of a large dossier, one process per core,
+and any one piece of work started beside the rest (`forked`).
 
 Pages are independent, and planning and rendering them are most of the generator's time, so
 each core plans and renders a share. A worker keeps the files it made and hands them to `keep`
@@ -20,6 +21,7 @@ from .render import render_jobs
 
 Files = dict[str, str]  # path under docs/ -> text
 Kept = TypeVar("Kept")
+Result = TypeVar("Result")
 
 JOBS_WORTH_A_PROCESS = 400
 CHUNKS_PER_WORKER = 16
@@ -81,6 +83,38 @@ def render_pages(
             if process.is_alive():
                 process.terminate()
             process.join()
+
+
+def forked(work: Callable[[], Result]) -> Callable[[], Result]:
+    """Starts work() in a forked process (or runs it here, where there is no fork); call what
+    this returns to wait for work's result, sent back pickled, or to raise what it raised."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        result = work()
+        return lambda: result
+    context = multiprocessing.get_context("fork")
+    ours, theirs = context.Pipe(duplex=False)
+    process = context.Process(target=_send_result, args=(theirs, work), daemon=True)
+    process.start()
+    theirs.close()
+
+    def result() -> Result:
+        try:
+            (message,) = _gather([ours], [process])
+        finally:
+            ours.close()
+            process.join()
+        _raise_first([message])
+        return message
+
+    return result
+
+
+def _send_result(connection, work) -> None:
+    try:
+        result = work()
+    except BaseException as error:
+        result = _Failure(error)
+    connection.send(result)
 
 
 class _Failure:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,15 @@ from dossier.problems import InvalidData
 PROJECT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
 VALID_CASE = CASES / "valid"
+
+
+def bench_module(name: str):
+    """A module of bench/ (not a package), imported by path: `bench_module("synthetic")`."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", PROJECT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
 
 
 def write_dataset(root: Path, files: dict[str, str]) -> Path:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import collections
-import importlib.util
 import json
 import subprocess
 import sys
@@ -14,18 +13,9 @@ import pytest
 
 from dossier.build import check_dataset
 
-PROJECT = Path(__file__).resolve().parent.parent
+from .conftest import PROJECT, bench_module
 
-
-def _module(name: str):
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", PROJECT / "bench" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-synthetic = _module("synthetic")
+synthetic = bench_module("synthetic")
 
 
 def _tree(root: Path) -> dict[str, bytes]:
