@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from dossier.render import anchor, md
+from dossier.render import UnescapedOutput, anchor, environment, md
 
 from .conftest import write_dataset
 from .sitebuild import build_site, html_pages
@@ -36,6 +36,21 @@ def test_md_leaves_no_markdown_or_html_syntax(text):
     for char in "<>[]{}`*_#|\n":
         assert char not in escaped, f"{char!r} survives in {escaped!r}"
     assert not escaped[:1] in "-+=", escaped
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["{{ value }}", "{{ value ~ '' }}", "{% macro show(v) %}{{ v }}{% endmacro %}{{ show(value) }}", "{{ value|upper }}"],
+    ids=["bare", "joined", "in a macro", "through a non-escaping filter"],
+)
+def test_a_template_that_prints_without_an_escaping_filter_fails(template):
+    with pytest.raises(UnescapedOutput, match="without an escaping filter"):
+        environment().from_string(template).render(value="<b>text</b>")
+
+
+def test_templates_print_what_the_filters_escaped_and_numbers():
+    page = environment().from_string("{{ value|md }} {{ value|attr }} {{ count }}").render(value="<b>&</b>", count=3)
+    assert page == "&#60;b&#62;&#38;&#60;/b&#62; &lt;b&gt;&amp;&lt;/b&gt; 3"
 
 
 def test_anchor_refuses_anything_but_an_id():
