@@ -50,8 +50,9 @@ def render_pages(
         if rendered:
             rendered()
         return [keep(files)]
-    # pages vary and cost far more than redirects: small chunks of each, handed out as workers come free
-    spans = _spans(0, len(tasks), workers * CHUNKS_PER_WORKER) + _spans(len(tasks), len(jobs), workers * 2)
+    # Pages vary: small chunks, handed out as workers come free. Redirects cost little to render
+    # but as much as a page to write (a folder each): an equal share each, made first.
+    spans = _spans(0, len(tasks), workers * CHUNKS_PER_WORKER)
     context = multiprocessing.get_context("fork")
     next_span = context.Value("i", 0)
     connections, processes = [], []
@@ -59,7 +60,7 @@ def render_pages(
         for number in range(workers):
             ours, theirs = context.Pipe()
             # Forked, so the jobs and functions are inherited as they are, never pickled.
-            job = (theirs, jobs, spans, next_span, meanwhile if number == 0 else None, keep)
+            job = (theirs, tasks, redirects[number::workers], spans, next_span, meanwhile if number == 0 else None, keep)
             process = context.Process(target=_work, args=job, daemon=True)
             process.start()
             theirs.close()
@@ -129,9 +130,10 @@ class _Failure:
             self.error = None
 
 
-def _work(connection, jobs, spans, next_span, meanwhile, keep) -> None:
+def _work(connection, tasks, redirects, spans, next_span, meanwhile, keep) -> None:
     files: Files = {}
     try:
+        files.update(render_jobs(redirects))
         files.update(meanwhile() if meanwhile else {})
         while True:
             with next_span.get_lock():
@@ -140,7 +142,7 @@ def _work(connection, jobs, spans, next_span, meanwhile, keep) -> None:
             if number >= len(spans):
                 break
             start, stop = spans[number]
-            files.update(render_jobs(jobs[start:stop]))
+            files.update(render_jobs(tasks[start:stop]))
     except BaseException as error:
         connection.send(_Failure(error))
         return
