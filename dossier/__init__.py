@@ -12,7 +12,8 @@ The pipeline, in order (see `build.generate`):
 6. write   - only what changed, only once everything before succeeded (write.py)
 
 Steps 1 and 2 of a large dossier run in two processes, each reading and shaping a share of the
-files (reading.py). Steps 4 to 6 run in one forked process per core (workers.py): each plans,
+files (reading.py). The downloads need no page: another process makes them during steps 3 and 4
+(build.generate). Steps 4 to 6 run in one forked process per core (workers.py): each plans,
 renders and writes a share of the pages, and none writes before every one has rendered.
 
 Problems from steps 1-3 are all collected, then reported together; nothing is written then.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import time
 from dataclasses import dataclass, field
 from typing import Callable
@@ -15,7 +17,7 @@ from .pages import Layout, plan_site
 from .problems import InvalidData
 from .reading import read_records
 from .seeds import Seeds
-from .workers import render_pages
+from .workers import Forked, render_pages
 from .write import WriteReport, finish_writing, write_files
 
 
@@ -39,58 +41,81 @@ class Timings:
 # build ends soon after and lets the system take the memory back at once (build_pages.py).
 _KEPT_TO_THE_END: list = []
 
+RECORDS_WORTH_A_DOWNLOADS_PROCESS = 1000
 
-def check_dataset(root: Path, timings: Timings | None = None) -> Dossier:
-    """Every record under root/data, checked; raises InvalidData with every problem found."""
+
+def check_dataset(root: Path, timings: Timings | None = None, meanwhile: Callable[[Dossier], None] | None = None) -> Dossier:
+    """Every record under root/data, checked; raises InvalidData with every problem found.
+    When reading finds no problem, `meanwhile` is given the dossier before the checks across
+    records, to start work on it elsewhere (which the caller drops if the checks find problems)."""
     timings = timings or Timings()
     started = time.perf_counter()
     seeds = Seeds(root / "seeds")
     records, problems, raw = read_records(root, seeds)
     _KEPT_TO_THE_END[:] = [raw]
     started = timings.measure("load", started)
-    for check in DATASET_CHECKS:
-        problems += check(records, seeds)
     overview, overview_problems = read_overview(root)
     problems += overview_problems
+    dossier = None
+    if meanwhile and not problems:
+        dossier = _dossier(records, seeds, overview)
+        meanwhile(dossier)
+    for check in DATASET_CHECKS:
+        problems += check(records, seeds)
     problems += check_overview(overview, {r.id for r in records}, {old: r.id for r in records for old in r.former_ids})
     timings.measure("check", started)
     if problems:
         raise InvalidData(problems)
+    return _dossier(records, seeds, overview) if dossier is None else dossier
+
+
+def _dossier(records, seeds: Seeds, overview) -> Dossier:
     texts = {r.file: seeds.text(r.file) for r in records if r.collection == "sources" and r.file}
     return build_dossier(records, texts, overview)
 
 
 def render_site(dossier: Dossier, site_url: str, built: str, layout: Layout = Layout()) -> dict[str, str]:
     """Every generated file, by its path under docs/: pages, redirects and downloads."""
-    shares = _render(dossier, site_url, built, layout)
+    shares = _render(dossier, site_url, layout, lambda: download_files(dossier, site_url, built))
     return dict(sorted(pair for share in shares for pair in share.items()))
 
 
-def _render(dossier: Dossier, site_url: str, built: str, layout: Layout, **handling) -> list:
-    """Pages, redirects and downloads, in shares: see workers.render_pages for `handling`."""
+def _render(dossier: Dossier, site_url: str, layout: Layout, downloads: Callable[[], dict], **handling) -> list:
+    """Pages and redirects, and the downloads `downloads` returns, in shares: see
+    workers.render_pages for `handling`."""
     tasks, redirects = plan_site(dossier, site_url, layout)
-    return render_pages(tasks, redirects, meanwhile=lambda: download_files(dossier, site_url, built), **handling)
+    return render_pages(tasks, redirects, meanwhile=downloads, **handling)
 
 
 def generate(
     root: Path, docs_dir: Path, site_url: str, built: str, timings: Timings | None = None, layout: Layout = Layout()
 ) -> tuple[Dossier, WriteReport]:
     """Checks the data, then renders every file and writes those that changed: each process
-    that rendered files writes them, once every file is rendered."""
+    that rendered files writes them, once every file is rendered. The downloads need no page:
+    for a large dossier, another process makes them while this one checks and plans."""
     timings = timings or Timings()
-    dossier = check_dataset(root, timings)
-    _KEPT_TO_THE_END.append(dossier)
-    started = time.perf_counter()
+    with contextlib.ExitStack() as running:
+        downloads: list[Callable[[], dict]] = []
 
-    def rendered() -> None:
-        nonlocal started
-        started = timings.measure("render", started)
+        def make_downloads(dossier: Dossier) -> None:
+            make = functools.partial(download_files, dossier, site_url, built)
+            if len(dossier.records) >= RECORDS_WORTH_A_DOWNLOADS_PROCESS:
+                make = running.enter_context(Forked(make)).result
+            downloads.append(make)
 
-    def keep(files: dict[str, str]) -> tuple[WriteReport, dict]:
-        # the coverage of the sources this process planned pages for, wanted for the summary
-        return write_files(docs_dir, files), dossier.known_coverage()
+        dossier = check_dataset(root, timings, meanwhile=make_downloads)
+        _KEPT_TO_THE_END.append(dossier)
+        started = time.perf_counter()
 
-    shares = _render(dossier, site_url, built, layout, keep=keep, rendered=rendered)
+        def rendered() -> None:
+            nonlocal started
+            started = timings.measure("render", started)
+
+        def keep(files: dict[str, str]) -> tuple[WriteReport, dict]:
+            # the coverage of the sources this process planned pages for, wanted for the summary
+            return write_files(docs_dir, files), dossier.known_coverage()
+
+        shares = _render(dossier, site_url, layout, downloads[0], keep=keep, rendered=rendered)
     for _, coverage in shares:
         dossier.adopt_coverage(coverage)
     report = finish_writing(docs_dir, [written for written, _ in shares])

@@ -17,7 +17,7 @@ from .load import RawRecord, data_files, load_files, stray_file_problems
 from .model import Record
 from .problems import Problem
 from .seeds import Seeds
-from .workers import forked
+from .workers import Forked
 
 BYTES_WORTH_A_PROCESS = 1_000_000
 FORKED_SHARE = 0.45  # of the bytes, a little under half: the forked process also pickles its records
@@ -32,11 +32,9 @@ def read_records(root: Path, seeds: Seeds) -> tuple[list[Record], list[Problem],
     if cut == len(files):
         records, more, raw = _read(root, files, seeds)
         return records, problems + more, raw
-    theirs = forked(functools.partial(_read, root, files[cut:], seeds, keep_raw=False))
-    try:
+    with Forked(functools.partial(_read, root, files[cut:], seeds, keep_raw=False)) as theirs:
         records, more, raw = _read(root, files[:cut], seeds)
-    finally:
-        their_records, their_problems, _ = theirs()
+        their_records, their_problems, _ = theirs.result()
     return records + their_records, problems + more + their_problems, raw
 
 

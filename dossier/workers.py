@@ -1,11 +1,12 @@
 """Work shared with forked processes: the page jobs of a large dossier, one process per core,
-and any one piece of work started beside the rest (`forked`).
+and any one piece of work started beside the rest (`Forked`).
 
 Pages are independent, and planning and rendering them are most of the generator's time, so
 each core plans and renders a share. A worker keeps the files it made and hands them to `keep`
 (which writes them to docs/) only once every worker has made its share without error: a
 failure anywhere still writes nothing, and the text of the pages never has to travel between
-processes. One worker also makes the `meanwhile` files (the downloads) before taking pages.
+processes. The `meanwhile` files (the downloads, which need no page) are made elsewhere in the
+meantime, and kept by this process along with the workers.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import multiprocessing
 import os
 import pickle
 import traceback
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Generic, TypeVar
 
 from .pages import PageTask, Redirect
 from .render import render_jobs
@@ -39,8 +40,10 @@ def render_pages(
     rendered: Callable[[], None] | None = None,
 ) -> list[Kept]:
     """Every generated file: the pages the tasks plan, the redirects, and the files `meanwhile`
-    makes, handed to `keep` in shares (one per process that made them) once all are made;
-    returns what `keep` returned for each share. `rendered` is called between the two steps."""
+    returns (made elsewhere in the meantime: it is called once the pages are made, and may
+    wait), handed to `keep` in shares (one per process that made pages, and this one's for
+    the `meanwhile` files) once all are made; returns what `keep` returned for each share.
+    `rendered` is called between the two steps."""
     jobs: list[Any] = [*tasks, *redirects]
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     workers = min(cores, len(jobs) // JOBS_WORTH_A_PROCESS)
@@ -60,21 +63,23 @@ def render_pages(
         for number in range(workers):
             ours, theirs = context.Pipe()
             # Forked, so the jobs and functions are inherited as they are, never pickled.
-            job = (theirs, tasks, redirects[number::workers], spans, next_span, meanwhile if number == 0 else None, keep)
+            job = (theirs, tasks, redirects[number::workers], spans, next_span, keep)
             process = context.Process(target=_work, args=job, daemon=True)
             process.start()
             theirs.close()
             connections.append(ours)
             processes.append(process)
         made = _gather(connections, processes)
-        go = not any(isinstance(message, _Failure) for message in made)
+        extra = _outcome(meanwhile or dict)
+        go = not any(isinstance(message, _Failure) for message in [*made, extra])
         for connection, message in zip(connections, made):
             if not isinstance(message, _Failure):  # it waits for the word
                 connection.send(go)
-        _raise_first(made)
+        _raise_first([*made, extra])
         if rendered:
             rendered()
-        kept = _gather(connections, processes)
+        ours_kept = _outcome(lambda: keep(extra))  # written while the workers write theirs
+        kept = [*_gather(connections, processes), ours_kept]
         _raise_first(kept)
         return kept
     finally:
@@ -86,36 +91,56 @@ def render_pages(
             process.join()
 
 
-def forked(work: Callable[[], Result]) -> Callable[[], Result]:
-    """Starts work() in a forked process (or runs it here, where there is no fork); call what
-    this returns to wait for work's result, sent back pickled, or to raise what it raised."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        result = work()
-        return lambda: result
-    context = multiprocessing.get_context("fork")
-    ours, theirs = context.Pipe(duplex=False)
-    process = context.Process(target=_send_result, args=(theirs, work), daemon=True)
-    process.start()
-    theirs.close()
+class Forked(Generic[Result]):
+    """work() started in a forked process (or run here at once, where there is no fork).
+    `result()` waits for what it returned, sent back pickled, or raises what it raised; leaving
+    the `with` block stops the process if its result was not asked for."""
 
-    def result() -> Result:
-        try:
-            (message,) = _gather([ours], [process])
-        finally:
-            ours.close()
-            process.join()
-        _raise_first([message])
-        return message
+    def __init__(self, work: Callable[[], Result]):
+        self._process = None
+        if "fork" not in multiprocessing.get_all_start_methods():
+            self._message = _outcome(work)
+            return
+        context = multiprocessing.get_context("fork")
+        self._connection, theirs = context.Pipe(duplex=False)
+        self._process = context.Process(target=_send_outcome, args=(theirs, work), daemon=True)
+        self._process.start()
+        theirs.close()
 
-    return result
+    def result(self) -> Result:
+        if self._process is not None:
+            try:
+                (self._message,) = _gather([self._connection], [self._process])
+            finally:
+                self._stop()
+        _raise_first([self._message])
+        return self._message
+
+    def _stop(self) -> None:
+        self._connection.close()
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._process = None
+
+    def __enter__(self) -> "Forked[Result]":
+        return self
+
+    def __exit__(self, *exception) -> None:
+        if self._process is not None:
+            self._stop()
 
 
-def _send_result(connection, work) -> None:
+def _outcome(work: Callable[[], Any]) -> Any:
+    """What work() returned, or a _Failure."""
     try:
-        result = work()
+        return work()
     except BaseException as error:
-        result = _Failure(error)
-    connection.send(result)
+        return _Failure(error)
+
+
+def _send_outcome(connection, work) -> None:
+    connection.send(_outcome(work))
 
 
 class _Failure:
@@ -130,11 +155,10 @@ class _Failure:
             self.error = None
 
 
-def _work(connection, tasks, redirects, spans, next_span, meanwhile, keep) -> None:
+def _work(connection, tasks, redirects, spans, next_span, keep) -> None:
     files: Files = {}
     try:
         files.update(render_jobs(redirects))
-        files.update(meanwhile() if meanwhile else {})
         while True:
             with next_span.get_lock():
                 number = next_span.value
@@ -147,13 +171,8 @@ def _work(connection, tasks, redirects, spans, next_span, meanwhile, keep) -> No
         connection.send(_Failure(error))
         return
     connection.send(None)
-    if not connection.recv():
-        return
-    try:
-        result = keep(files)
-    except BaseException as error:
-        result = _Failure(error)
-    connection.send(result)
+    if connection.recv():
+        connection.send(_outcome(lambda: keep(files)))
 
 
 def _gather(connections, processes) -> list:

@@ -32,7 +32,7 @@ def dataset(tmp_path) -> Path:
 def read(root: Path, monkeypatch, split: bool):
     monkeypatch.setattr(reading, "BYTES_WORTH_A_PROCESS", 0 if split else 10**12)
     started = []
-    monkeypatch.setattr(reading, "forked", lambda work: started.append(work) or workers.forked(work))
+    monkeypatch.setattr(reading, "Forked", lambda work: started.append(work) or workers.Forked(work))
     read = reading.read_records(root, Seeds(root / "seeds"))
     assert len(started) == split
     return read

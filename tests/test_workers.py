@@ -6,15 +6,17 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import time
 from pathlib import Path
 
 import pytest
 
-from dossier import render, workers
+from dossier import build, render, workers
 from dossier.build import generate
+from dossier.problems import InvalidData
 from dossier.pages import Layout
 
-from .conftest import VALID_CASE
+from .conftest import VALID_CASE, copy_valid_case
 
 pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork on this system: one process renders")
 
@@ -25,6 +27,7 @@ LAYOUT = Layout.scaled(1)  # the split layout: many pages and list pages
 
 def forked(monkeypatch, processes: int = 3) -> None:
     monkeypatch.setattr(workers, "JOBS_WORTH_A_PROCESS", 1)
+    monkeypatch.setattr(build, "RECORDS_WORTH_A_DOWNLOADS_PROCESS", 1)
     monkeypatch.setattr(workers.os, "sched_getaffinity", lambda pid: set(range(processes)), raising=False)
 
 
@@ -79,6 +82,48 @@ def test_a_failing_worker_writes_nothing(tmp_path, monkeypatch, how, error, mess
     with pytest.raises(error, match=message):
         generate(VALID_CASE, docs, SITE_URL, BUILT, layout=LAYOUT)
     assert snapshot(docs) == before  # every page would change (new site URL): none did
+
+
+def failing_downloads(how):
+    real = build.download_files
+
+    def download_files(*args):
+        how()
+        return real(*args)
+
+    return download_files
+
+
+@pytest.mark.parametrize(
+    ("how", "error", "message"),
+    [(raise_error, RuntimeError, "a page failed to render"), (die, workers.WorkerFailed, "exit status 3")],
+    ids=["raises", "dies"],
+)
+def test_failing_downloads_write_nothing(tmp_path, monkeypatch, how, error, message):
+    docs = tmp_path / "docs"
+    generate(VALID_CASE, docs, "https://before.example.org/", BUILT, layout=LAYOUT)
+    before = snapshot(docs)
+    forked(monkeypatch)
+    monkeypatch.setattr(build, "download_files", failing_downloads(how))
+    with pytest.raises(error, match=message):
+        generate(VALID_CASE, docs, SITE_URL, BUILT, layout=LAYOUT)
+    assert snapshot(docs) == before
+    assert multiprocessing.active_children() == []
+
+
+def test_downloads_started_before_the_checks_are_dropped_when_they_fail(tmp_path, monkeypatch):
+    root = copy_valid_case(tmp_path / "case")
+    events = root / "data" / "events" / "2021.yaml"
+    events.write_text(events.read_text(encoding="utf-8").replace("actors: [", "actors: [nobody, ", 1), encoding="utf-8")
+    started = []
+    forked(monkeypatch)
+    monkeypatch.setattr(build, "Forked", lambda work: started.append(work) or workers.Forked(work))
+    monkeypatch.setattr(build, "download_files", lambda *args: time.sleep(60))  # still at work when the checks end
+    with pytest.raises(InvalidData, match="1 problem"):
+        generate(root, tmp_path / "docs", SITE_URL, BUILT, layout=LAYOUT)
+    assert len(started) == 1  # the data read without a problem: the downloads were started, then dropped
+    assert multiprocessing.active_children() == []
+    assert not (tmp_path / "docs").exists()
 
 
 def test_a_worker_that_cannot_write_says_why(tmp_path, monkeypatch):
