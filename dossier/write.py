@@ -41,20 +41,46 @@ def write_files(docs_dir: Path, files: dict[str, str]) -> WriteReport:
     """Writes the files that are new or changed; the report lists them and the unchanged ones.
     Processes may write their own files at once (finish_writing then ends the job)."""
     report = WriteReport()
+    made: set[str] = set()  # folders made here: what goes in them is new, with nothing to compare
     for relative, text in sorted(files.items()):
-        path = docs_dir / relative
+        path = f"{docs_dir}/{relative}"
+        folder = path.rpartition("/")[0]
         data = text.encode("utf-8")
-        current = _read_bytes(path)
+        current = None if folder in made else _read_bytes(path)
         if current == data:
             report.unchanged.append(relative)
             continue
         if current is None:  # new: no reader knows it yet, so written in place (a third quicker than atomically)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            if folder not in made and _make_folder(folder):
+                made.add(folder)
+            _write_new(path, data)
         else:
-            write_file(path, data)
+            write_file(Path(path), data)
         report.written.append(relative)
     return report
+
+
+def _make_folder(folder: str) -> bool:
+    """Makes the folder if it is not there; whether it was made. (A file where a folder must
+    be is left to fail the write, with the system's own message.)"""
+    try:
+        os.mkdir(folder)
+    except FileExistsError:
+        return False
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
+    return True
+
+
+def _write_new(path: str, data: bytes) -> None:
+    # os-level calls: at 10,000 records, 12,000 files, and Python's file objects cost a third more
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view):]
+    finally:
+        os.close(descriptor)
 
 
 def finish_writing(docs_dir: Path, shares: list[WriteReport]) -> WriteReport:

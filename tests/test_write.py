@@ -25,3 +25,16 @@ def test_writes_new_and_changed_files_only_and_removes_what_is_no_longer_generat
 def test_text_is_written_as_utf8_with_its_line_ends_untouched(tmp_path):
     write_pages(tmp_path, {"a.csv": "x,y\r\nü,\n"})
     assert (tmp_path / "a.csv").read_bytes() == "x,y\r\nü,\n".encode("utf-8")
+
+
+def test_new_folders_at_any_depth_and_files_beside_hand_written_ones(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "old").mkdir(parents=True)
+    (docs / "old" / "same.md").write_text("same\n")
+    (docs / "old" / "other.md").write_text("hand-written\n")
+    large = "é" * 700_000  # more than one write call may take
+    report = write_pages(docs, {"a/b/c/one.md": "1\n", "a/b/c/two.md": "2\n", "old/same.md": "same\n", "old/other.md": "new\n", "big.md": large})
+    assert report.written == ["a/b/c/one.md", "a/b/c/two.md", "big.md", "old/other.md"]
+    assert report.unchanged == ["old/same.md"]
+    contents = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
+    assert contents == {"a/b/c/one.md": "1\n", "a/b/c/two.md": "2\n", "old/same.md": "same\n", "old/other.md": "new\n", "big.md": large}
