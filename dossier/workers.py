@@ -70,15 +70,15 @@ def render_pages(
             connections.append(ours)
             processes.append(process)
         made = _gather(connections, processes)
-        extra = _outcome(meanwhile or dict)
-        go = not any(isinstance(message, _Failure) for message in [*made, extra])
+        made_meanwhile = _outcome(meanwhile or dict)
+        go = not any(isinstance(message, _Failure) for message in [*made, made_meanwhile])
         for connection, message in zip(connections, made):
             if not isinstance(message, _Failure):  # it waits for the word
                 connection.send(go)
-        _raise_first([*made, extra])
+        _raise_first([*made, made_meanwhile])
         if rendered:
             rendered()
-        ours_kept = _outcome(lambda: keep(extra))  # written while the workers write theirs
+        ours_kept = _outcome(lambda: keep(made_meanwhile))  # written while the workers write theirs
         kept = [*_gather(connections, processes), ours_kept]
         _raise_first(kept)
         return kept
@@ -183,7 +183,7 @@ def _gather(connections, processes) -> list:
             messages.append(connection.recv())
         except EOFError:
             process.join(timeout=5)
-            messages.append(_Failure(WorkerFailed(f"a page worker stopped (exit status {process.exitcode})")))
+            messages.append(_Failure(WorkerFailed(f"a forked process stopped (exit status {process.exitcode})")))
     return messages
 
 
