@@ -20,7 +20,7 @@ from .seeds import Seeds
 from .workers import Forked
 
 BYTES_WORTH_A_PROCESS = 1_000_000
-FORKED_SHARE = 0.45  # of the bytes, a little under half: the forked process also pickles its records
+FORKED_SHARE = 0.47  # of the bytes, a little under half: the forked process also pickles its records
 
 
 def read_records(root: Path, seeds: Seeds) -> tuple[list[Record], list[Problem], list[RawRecord]]:

@@ -51,7 +51,7 @@ def test_the_forked_process_reads_a_share_and_the_last_files():
     real_size = reading._size
     try:
         reading._size = lambda path: sizes[("events", path)]
-        assert reading._first_forked_file(files) == 2  # 400,000 bytes of 1,100,000: under 45%
+        assert reading._first_forked_file(files) == 2  # 400,000 bytes of 1,100,000: at most FORKED_SHARE (47%)
         reading._size = lambda path: sizes[("events", path)] // 10
         assert reading._first_forked_file(files) == 4  # 110,000 bytes in all: not worth a process
     finally:
