@@ -83,13 +83,13 @@ class Record:
             path = path.rpartition(".")[0] if "." in path else path.partition("[")[0] if "[" in path else ""
         return self.mark
 
-    @property
+    @functools.cached_property  # records never change; pages ask many times
     def citations(self) -> tuple[Citation, ...]:
         """Every citation in the record, its claims' included."""
         own = self.values.get("sources") or ()
         return tuple(own) + tuple(c for claim in self.values.get("claims") or () for c in claim.sources)
 
-    @property
+    @functools.cached_property  # records never change; pages ask many times
     def label(self) -> str:
         """What the record is called: an actor's name, a transfer's item, anything else's title."""
         return str(self.values[{"actors": "name", "transfers": "item"}.get(self.collection, "title")])
@@ -116,7 +116,7 @@ class Record:
         for citation in self.citations:
             yield f"{citation.path}.source", citation.source, CITATION_FIELDS[0]
 
-    @property
+    @functools.cached_property  # records never change; pages ask many times
     def when(self) -> PartialDate | None:
         """The date that places the record: an agreement's signature, anything else's date."""
         return self.values.get("signed" if self.collection == "agreements" else "date")
