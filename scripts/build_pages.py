@@ -99,9 +99,13 @@ def _with_slash(url: str) -> str:
 
 
 if __name__ == "__main__":
-    status = main()
+    try:
+        status = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped reading (`build_pages.py | head`): the work is done
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = 1
     # Nothing is left to clean up but memory: ending at once spares the interpreter's teardown,
     # which walks every object still alive (a tenth of a second at 10,000 records).
-    sys.stdout.flush()
     sys.stderr.flush()
     os._exit(status)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import copy_valid_case, run_generator
+from .conftest import PROJECT, copy_valid_case, run_generator
 
 SITE = ("--site-url", "https://dossier.example.org/")
 
@@ -122,3 +124,14 @@ def test_renamed_record_keeps_its_old_link_through_former_ids(built):
     assert result.returncode == 0, result.stderr
     redirect = (built / "docs" / "r" / "friendship-treaty" / "index.html").read_text()
     assert 'url=../../agreements/#ravna-ostrava-treaty"' in redirect
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path):
+    root = copy_valid_case(tmp_path / "case")
+    command = [sys.executable, str(PROJECT / "scripts" / "build_pages.py"), "--root", str(root), "--site-url", "https://dossier.example.org/"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=PROJECT)
+    process.stdout.close()  # as `build_pages.py | head -0` would
+    stderr = process.stderr.read().decode()
+    assert process.wait() == 1
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr
+    assert (root / "docs" / "timeline.md").is_file()  # the work was done before the output was refused
