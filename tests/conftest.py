@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import subprocess
 import sys
@@ -13,10 +14,25 @@ import pytest
 
 from dossier.build import check_dataset
 from dossier.problems import InvalidData
+from dossier.workers import WorkerFailed
 
 PROJECT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
 VALID_CASE = CASES / "valid"
+
+
+def raise_error():
+    raise RuntimeError("failed on purpose")
+
+
+def die():
+    os._exit(3)
+
+
+# The two ways a forked process fails: it raises (the error travels back), or it dies without a word.
+FAILURES = pytest.mark.parametrize(
+    ("how", "error", "message"), [(raise_error, RuntimeError, "failed on purpose"), (die, WorkerFailed, "exit status 3")], ids=["raises", "dies"]
+)
 
 
 def bench_module(name: str):

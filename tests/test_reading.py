@@ -4,7 +4,6 @@ problems are those one process finds, in the same order, and a failure in either
 from __future__ import annotations
 
 import multiprocessing
-import os
 import pickle
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from dossier.model import Record
 from dossier.problems import Mark
 from dossier.seeds import Seeds
 
-from .conftest import bench_module, problems_of
+from .conftest import FAILURES, bench_module, problems_of
 
 pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork on this system: one process reads")
 
@@ -98,19 +97,7 @@ def fail_on_the_last_file(how):
     return load_files
 
 
-def raise_error():
-    raise RuntimeError("cannot read the last file")
-
-
-def die():
-    os._exit(3)
-
-
-@pytest.mark.parametrize(
-    ("how", "error", "message"),
-    [(raise_error, RuntimeError, "cannot read the last file"), (die, workers.WorkerFailed, "exit status 3")],
-    ids=["raises", "dies"],
-)
+@FAILURES
 def test_a_failure_in_the_forked_process_is_told(dataset, monkeypatch, how, error, message):
     monkeypatch.setattr(reading, "load_files", fail_on_the_last_file(how))
     with pytest.raises(error, match=message):

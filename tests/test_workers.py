@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
-import os
 import time
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from dossier.build import generate
 from dossier.problems import InvalidData
 from dossier.pages import Layout
 
-from .conftest import VALID_CASE, copy_valid_case
+from .conftest import FAILURES, VALID_CASE, copy_valid_case
 
 pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork on this system: one process renders")
 
@@ -60,30 +59,6 @@ def failing_on(path_part: str, how):
     return render_jobs
 
 
-def raise_error():
-    raise RuntimeError("a page failed to render")
-
-
-def die():
-    os._exit(3)
-
-
-@pytest.mark.parametrize(
-    ("how", "error", "message"),
-    [(raise_error, RuntimeError, "a page failed to render"), (die, workers.WorkerFailed, "exit status 3")],
-    ids=["raises", "dies"],
-)
-def test_a_failing_worker_writes_nothing(tmp_path, monkeypatch, how, error, message):
-    docs = tmp_path / "docs"
-    generate(VALID_CASE, docs, "https://before.example.org/", BUILT, layout=LAYOUT)
-    before = snapshot(docs)
-    forked(monkeypatch)
-    monkeypatch.setattr(workers, "render_jobs", failing_on("r/ravna/", how))
-    with pytest.raises(error, match=message):
-        generate(VALID_CASE, docs, SITE_URL, BUILT, layout=LAYOUT)
-    assert snapshot(docs) == before  # every page would change (new site URL): none did
-
-
 def failing_downloads(how):
     real = build.download_files
 
@@ -94,20 +69,20 @@ def failing_downloads(how):
     return download_files
 
 
-@pytest.mark.parametrize(
-    ("how", "error", "message"),
-    [(raise_error, RuntimeError, "a page failed to render"), (die, workers.WorkerFailed, "exit status 3")],
-    ids=["raises", "dies"],
-)
-def test_failing_downloads_write_nothing(tmp_path, monkeypatch, how, error, message):
+@pytest.mark.parametrize("where", ["a page worker", "the downloads"])
+@FAILURES
+def test_a_failing_process_writes_nothing(tmp_path, monkeypatch, where, how, error, message):
     docs = tmp_path / "docs"
     generate(VALID_CASE, docs, "https://before.example.org/", BUILT, layout=LAYOUT)
     before = snapshot(docs)
     forked(monkeypatch)
-    monkeypatch.setattr(build, "download_files", failing_downloads(how))
+    if where == "a page worker":
+        monkeypatch.setattr(workers, "render_jobs", failing_on("r/ravna/", how))
+    else:
+        monkeypatch.setattr(build, "download_files", failing_downloads(how))
     with pytest.raises(error, match=message):
         generate(VALID_CASE, docs, SITE_URL, BUILT, layout=LAYOUT)
-    assert snapshot(docs) == before
+    assert snapshot(docs) == before  # every page would change (new site URL): none did
     assert multiprocessing.active_children() == []
 
 
