@@ -3,8 +3,8 @@
 Reading a file (load.py) and shaping its records (checks/shape.py) need no other file, and at
 10,000 records take a second on one core while the other waits. Past BYTES_WORTH_A_PROCESS, a
 forked process reads and shapes the last files while this one reads the first. Its records
-and problems come back pickled and follow ours: the same lists, in the same order, as one
-process reading every file would make.
+and problems come back pickled and follow ours: the same records, in the same order, as one
+process reading every file would make, and the same problems (InvalidData sorts them by place).
 """
 
 from __future__ import annotations
