@@ -58,13 +58,8 @@ class Record:
         self.__dict__["id"] = identity
 
     def __getattr__(self, name: str):
-        values = self.__dict__.get("values")
-        if values is None:  # not built yet: pickle looks for methods on a bare instance
-            raise AttributeError(name)
-        try:
-            return values[name]
-        except KeyError:
-            raise AttributeError(f"{self.collection} record has no field '{name}'") from None
+        # Reached only for a name that is no field: every field is in the instance's namespace.
+        raise AttributeError(f"{self.__dict__.get('collection', 'this')} record has no field '{name}'")
 
     def __reduce__(self):
         # Pickled when a forked process has read it (reading.py): its marks, all in the record's

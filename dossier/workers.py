@@ -83,12 +83,8 @@ def render_pages(
         _raise_first(kept)
         return kept
     finally:
-        for connection in connections:
-            connection.close()
-        for process in processes:
-            if process.is_alive():
-                process.terminate()
-            process.join()
+        for connection, process in zip(connections, processes):
+            _stop(connection, process)
 
 
 class Forked(Generic[Result]):
@@ -112,23 +108,17 @@ class Forked(Generic[Result]):
             try:
                 (self._message,) = _gather([self._connection], [self._process])
             finally:
-                self._stop()
+                self.__exit__()
         _raise_first([self._message])
         return self._message
-
-    def _stop(self) -> None:
-        self._connection.close()
-        if self._process.is_alive():
-            self._process.terminate()
-        self._process.join()
-        self._process = None
 
     def __enter__(self) -> "Forked[Result]":
         return self
 
     def __exit__(self, *exception) -> None:
         if self._process is not None:
-            self._stop()
+            _stop(self._connection, self._process)
+            self._process = None
 
 
 def _outcome(work: Callable[[], Any]) -> Any:
@@ -156,23 +146,34 @@ class _Failure:
 
 
 def _work(connection, tasks, redirects, spans, next_span, keep) -> None:
-    files: Files = {}
-    try:
-        files.update(render_jobs(redirects))
-        while True:
-            with next_span.get_lock():
-                number = next_span.value
-                next_span.value += 1
-            if number >= len(spans):
-                break
-            start, stop = spans[number]
-            files.update(render_jobs(tasks[start:stop]))
-    except BaseException as error:
-        connection.send(_Failure(error))
+    files = _outcome(lambda: _render_share(tasks, redirects, spans, next_span))
+    if isinstance(files, _Failure):
+        connection.send(files)
         return
     connection.send(None)
-    if connection.recv():
+    if connection.recv():  # every worker rendered: go
         connection.send(_outcome(lambda: keep(files)))
+
+
+def _render_share(tasks, redirects, spans, next_span) -> Files:
+    """This worker's redirects, then chunks of pages taken as it comes free."""
+    files = dict(render_jobs(redirects))
+    while True:
+        with next_span.get_lock():
+            number = next_span.value
+            next_span.value += 1
+        if number >= len(spans):
+            return files
+        start, stop = spans[number]
+        files.update(render_jobs(tasks[start:stop]))
+
+
+def _stop(connection, process) -> None:
+    """Closes our end of the pipe, and ends the process if it still runs."""
+    connection.close()
+    if process.is_alive():
+        process.terminate()
+    process.join()
 
 
 def _gather(connections, processes) -> list:
