@@ -185,8 +185,8 @@ def file_creation_probe(folder: Path, count: int = 2000) -> float:
 
 def wait_for_a_quiet_disk(folder: Path, n: int, patience: float) -> dict:
     """Probes file creation until it is quiet or `patience` seconds have passed: within minutes
-    of deleting thousands of files (an earlier benchmark's cleanup), creating one here took 4 to
-    7 times as long, and a cold run's write phase timed that aftermath, not the generator."""
+    of deleting thousands of files (an earlier benchmark's cleanup, pytest's), creating one here
+    took 3 to 16 times as long, and a cold run's write phase timed that aftermath, not the generator."""
     waited = 0.0
     while True:
         microseconds = file_creation_probe(folder / f"probe-{waited:.0f}")
