@@ -10,6 +10,7 @@ from typing import Callable
 from pathlib import Path
 
 from .checks import DATASET_CHECKS
+from .checks.markers import unmarked
 from .downloads import download_files
 from .model import Dossier, build_dossier
 from .overview import check_overview, read_overview
@@ -17,6 +18,7 @@ from .pages import Layout, plan_site
 from .problems import InvalidData
 from .reading import read_records
 from .seeds import Seeds
+from .settings import read_settings
 from .workers import Forked, render_pages
 from .write import WriteReport, finish_writing, write_files
 
@@ -55,23 +57,27 @@ def check_dataset(root: Path, timings: Timings | None = None, meanwhile: Callabl
     _KEPT_TO_THE_END[:] = [raw]
     started = timings.measure("load", started)
     overview, overview_problems = read_overview(root)
-    problems += overview_problems
+    settings, settings_problems = read_settings(root)
+    problems += overview_problems + settings_problems
     dossier = None
     if meanwhile and not problems:
-        dossier = _dossier(records, seeds, overview)
+        dossier = _dossier(records, seeds, overview, settings)
         meanwhile(dossier)
     for check in DATASET_CHECKS:
         problems += check(records, seeds)
-    problems += check_overview(overview, {r.id for r in records}, {old: r.id for r in records for old in r.former_ids})
+    markers_required = settings.citation_markers == "required"
+    if markers_required:
+        problems += unmarked(records)
+    problems += check_overview(overview, {r.id: r for r in records}, {old: r.id for r in records for old in r.former_ids}, markers_required)
     timings.measure("check", started)
     if problems:
         raise InvalidData(problems)
-    return _dossier(records, seeds, overview) if dossier is None else dossier
+    return _dossier(records, seeds, overview, settings) if dossier is None else dossier
 
 
-def _dossier(records, seeds: Seeds, overview) -> Dossier:
+def _dossier(records, seeds: Seeds, overview, settings) -> Dossier:
     texts = {r.file: seeds.text(r.file) for r in records if r.collection == "sources" and r.file}
-    return build_dossier(records, texts, overview)
+    return build_dossier(records, texts, overview, settings)
 
 
 def render_site(dossier: Dossier, site_url: str, built: str, layout: Layout = Layout()) -> dict[str, str]:

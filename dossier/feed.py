@@ -9,6 +9,7 @@ cannot carry at all (most C0 controls) are dropped.
 
 from __future__ import annotations
 
+from .markers import without_markers
 from .model import Dossier, Record
 from .xmltext import xml_attribute, xml_text
 
@@ -36,7 +37,7 @@ def _entry(event: Record, site_url: str) -> str:
         _element("    ", "title", event.title.en, type="text"),
         _element("    ", "link", rel="alternate", type="text/html", href=link),
         _element("    ", "updated", f"{event.date.first_day.isoformat()}T00:00:00Z"),  # the first day of its period
-        _element("    ", "summary", (event.summary or event.title).en, type="text"),
+        _element("    ", "summary", without_markers((event.summary or event.title).en), type="text"),
         _element("    ", "category", term=event.category),
         *(_element("    ", "category", term=tag) for tag in event.tags),
         "  </entry>\n",

@@ -18,6 +18,7 @@ from yaml.nodes import ScalarNode, SequenceNode
 from .problems import Mark, Problem
 
 COLLECTIONS = ("sources", "actors", "events", "transfers", "agreements")
+SETTINGS_FILE = "settings.yaml"  # what a dossier requires of its own data (settings.py)
 
 _CLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -116,7 +117,7 @@ def collection_files(data_dir: Path) -> dict[str, list[Path]]:
 
 def stray_files(data_dir: Path) -> list[Path]:
     """YAML files in data/ that belong to no collection: a misnamed file must not be ignored."""
-    known = {p for files in collection_files(data_dir).values() for p in files}
+    known = {p for files in collection_files(data_dir).values() for p in files} | {data_dir / SETTINGS_FILE}
     return sorted(
         p for p in data_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file() and p not in known
     )
@@ -223,31 +224,9 @@ class _Loader(_CLoader):
 
 def parse_records(text: str, name: str) -> tuple[list[Mapping], list[Problem]]:
     """A file's text -> its records (each a Mapping), or the problems that stop it being read."""
-    problems: list[Problem] = []
-    places = _Places(name, text)
-    try:
-        if "&" in text or "*" in text:
-            problems += _anchors_and_aliases(text, places)
-            if problems:
-                return [], problems
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = places.at(mark.line, mark.column) if mark else Mark(name, 1, 1)
-        detail = " ".join(part for part in (error.context, error.problem) if part)
-        return [], [Problem(where, f"YAML syntax error: {detail}")]
-    except yaml.reader.ReaderError as error:
-        # libyaml counts the position in UTF-8 bytes, the pure-Python reader in characters
-        position = len(text.encode("utf-8")[: error.position].decode("utf-8", "ignore")) if _CLoader is not yaml.SafeLoader else error.position
-        before = text[:position]
-        where = Mark(name, before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1)
-        return [], [Problem(where, f"character U+{error.character:04X} is not allowed in YAML ({error.reason})")]
-    except yaml.YAMLError as error:
-        return [], [Problem(Mark(name, 1, 1), "YAML error: " + " ".join(str(error).split()))]
-    if root is None:
-        return [], []
-    root_mark = places.of(root)
-    value = _Builder(places, text, problems).value(root, root_mark)
+    value, root_mark, problems = parse_document(text, name)
+    if value is None:
+        return [], problems
     if not isinstance(value, Sequence):
         problems.append(Problem(root_mark, "a data file holds a YAML list of records (each item starting with '- ')"))
         return [], problems
@@ -258,6 +237,36 @@ def parse_records(text: str, name: str) -> tuple[list[Mapping], list[Problem]]:
         else:
             problems.append(Problem(mark, "each item of the list must be a record (a mapping of field: value)"))
     return records, problems
+
+
+def parse_document(text: str, name: str) -> tuple[object, Mark | None, list[Problem]]:
+    """A YAML file's text -> its value (Mapping, Sequence or scalar; None when empty or
+    unreadable), where it starts, and the problems met reading it."""
+    problems: list[Problem] = []
+    places = _Places(name, text)
+    try:
+        if "&" in text or "*" in text:
+            problems += _anchors_and_aliases(text, places)
+            if problems:
+                return None, None, problems
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = places.at(mark.line, mark.column) if mark else Mark(name, 1, 1)
+        detail = " ".join(part for part in (error.context, error.problem) if part)
+        return None, None, [Problem(where, f"YAML syntax error: {detail}")]
+    except yaml.reader.ReaderError as error:
+        # libyaml counts the position in UTF-8 bytes, the pure-Python reader in characters
+        position = len(text.encode("utf-8")[: error.position].decode("utf-8", "ignore")) if _CLoader is not yaml.SafeLoader else error.position
+        before = text[:position]
+        where = Mark(name, before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1)
+        return None, None, [Problem(where, f"character U+{error.character:04X} is not allowed in YAML ({error.reason})")]
+    except yaml.YAMLError as error:
+        return None, None, [Problem(Mark(name, 1, 1), "YAML error: " + " ".join(str(error).split()))]
+    if root is None:
+        return None, None, []
+    root_mark = places.of(root)
+    return _Builder(places, text, problems).value(root, root_mark), root_mark, problems
 
 
 def _anchors_and_aliases(text: str, places: _Places) -> list[Problem]:

@@ -11,6 +11,7 @@ from .coverage import Coverage, coverage as text_coverage
 from .dates import PartialDate
 from .schema import CITATION_FIELDS, CLAIM_FIELDS, fields_of
 from .problems import Mark
+from .settings import Settings
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ class Dossier:
     former_ids: MappingType[str, str]  # former id -> current id
     texts: MappingType[str, str]  # the text of each source file (relative to seeds/)
     overview: tuple = ()  # the home page's paragraphs (see overview.py)
+    settings: Settings = Settings()  # what the dossier requires of its data (see settings.py)
 
     def of(self, collection: str) -> list[Record]:
         """A collection's records in the order the site shows them."""
@@ -177,10 +179,11 @@ class Dossier:
         return quotes
 
 
-def build_dossier(records: list[Record], texts: MappingType[str, str], overview=()) -> Dossier:
+def build_dossier(records: list[Record], texts: MappingType[str, str], overview=(), settings: Settings = Settings()) -> Dossier:
     return Dossier(
         records={r.id: r for r in records},
         former_ids={old: r.id for r in records for old in r.former_ids},
         texts=texts,
         overview=tuple(overview),
+        settings=settings,
     )

@@ -1,7 +1,10 @@
-"""The home page's overview: plain English paragraphs whose only markup is links to records.
+"""The home page's overview: plain English paragraphs whose only markup is links to records
+and citation markers.
 
 `data/overview.md` is written by editors, like the YAML beside it, so it is data, not
-trusted Markdown: a link is `[words](#record-id)`, everything else is shown as text.
+trusted Markdown: a link is `[words](#record-id)`, a citation marker `[record-id 2]` (the
+second citation of that record; `[record-id 1, 3; other-id 2]` names several), and
+everything else is shown as text.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .markers import named_markers, sentences, shortened
 from .problems import Mark, Problem, did_you_mean
 
 OVERVIEW_FILE = "data/overview.md"
@@ -20,10 +24,18 @@ _LINK = re.compile(r"\[([^\]\n]+)\]\(#([^)\s]*)\)")
 class Piece:
     text: str
     target: str | None = None  # a record id when the piece is a link
-    mark: Mark | None = None  # where a link was written
+    mark: Mark | None = None  # where a link or a marker was written
+    cites: tuple[tuple[str, int], ...] = ()  # a marker's (record id, citation number)s
 
 
-def read_overview(root: Path) -> tuple[list[tuple[Piece, ...]], list[Problem]]:
+@dataclass(frozen=True)
+class Paragraph:
+    text: str  # as written
+    pieces: tuple[Piece, ...]
+    mark: Mark  # where it starts
+
+
+def read_overview(root: Path) -> tuple[list[Paragraph], list[Problem]]:
     path = root / OVERVIEW_FILE
     if not path.is_file():
         return [], []
@@ -34,29 +46,64 @@ def read_overview(root: Path) -> tuple[list[tuple[Piece, ...]], list[Problem]]:
     return parse_overview(text), []
 
 
-def parse_overview(text: str) -> list[tuple[Piece, ...]]:
-    """Paragraphs (separated by blank lines), each a run of text and link pieces."""
+def parse_overview(text: str) -> list[Paragraph]:
+    """Paragraphs (separated by blank lines), each a run of text, link and marker pieces."""
     paragraphs = []
     for block in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
+        found = [(m.start(), m.end(), Piece(m.group(1), m.group(2), _mark(text, m.start()))) for m in _LINK.finditer(text, block.start(), block.end())]
+        for marker in named_markers(text[block.start() : block.end()]):
+            start, end = block.start() + marker.start, block.start() + marker.end
+            found.append((start, end, Piece(text[start:end], mark=_mark(text, start), cites=marker.citations)))
         pieces, cursor = [], block.start()
-        for match in _LINK.finditer(text, block.start(), block.end()):
-            before = text[: match.start()]
-            mark = Mark(OVERVIEW_FILE, before.count("\n") + 1, match.start() - (before.rfind("\n") + 1) + 1)
-            pieces += [Piece(text[cursor : match.start()]), Piece(match.group(1), match.group(2), mark)]
-            cursor = match.end()
+        for start, end, piece in sorted(found, key=lambda item: item[0]):
+            pieces += [Piece(text[cursor:start]), piece]
+            cursor = end
         pieces.append(Piece(text[cursor : block.end()]))
-        paragraphs.append(tuple(p for p in pieces if p.text.strip() or p.target))
+        kept = tuple(p for p in pieces if p.text.strip() or p.target or p.cites)
+        paragraphs.append(Paragraph(text[block.start() : block.end()], kept, _mark(text, block.start())))
     return paragraphs
 
 
-def check_overview(paragraphs, known_ids, former_ids) -> list[Problem]:
+def _mark(text: str, position: int) -> Mark:
+    before = text[:position]
+    return Mark(OVERVIEW_FILE, before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1)
+
+
+def check_overview(paragraphs, records, former_ids, markers_required: bool = False) -> list[Problem]:
+    """Links and markers name records that exist (markers, citations they have); with
+    `markers_required`, every sentence ends with a marker. `records`: by id."""
     problems = []
-    for piece in (piece for paragraph in paragraphs for piece in paragraph if piece.target is not None):
-        if piece.target in known_ids:
-            continue
-        if piece.target in former_ids:
-            message = f"link to '#{piece.target}', a former id: write '#{former_ids[piece.target]}'"
-        else:
-            message = f"link to '#{piece.target}': no record has this id{did_you_mean(piece.target, known_ids)}"
-        problems.append(Problem(piece.mark, message))
+    for piece in (piece for paragraph in paragraphs for piece in paragraph.pieces):
+        if piece.target is not None and piece.target not in records:
+            if piece.target in former_ids:
+                message = f"link to '#{piece.target}', a former id: write '#{former_ids[piece.target]}'"
+            else:
+                message = f"link to '#{piece.target}': no record has this id{did_you_mean(piece.target, records)}"
+            problems.append(Problem(piece.mark, message))
+        for record_id in dict.fromkeys(record_id for record_id, _ in piece.cites if record_id not in records):
+            if record_id in former_ids:
+                message = f"marker {piece.text} names '{record_id}', a former id: write '{former_ids[record_id]}'"
+            else:
+                message = f"marker {piece.text} names '{record_id}': no record has this id{did_you_mean(record_id, records)}"
+            problems.append(Problem(piece.mark, message))
+        for record_id, number in piece.cites:
+            count = len(records[record_id].citations) if record_id in records else None
+            if count is not None and not 1 <= number <= count:
+                has = f"has {count} citation{'s' if count != 1 else ''}, numbered 1 to {count}" if count else "cites nothing"
+                problems.append(Problem(piece.mark, f"marker {piece.text} names citation {number} of '{record_id}', which {has}"))
+    if markers_required:
+        for paragraph in paragraphs:
+            for sentence in sentences(paragraph.text, overview=True):
+                if not sentence.marked:
+                    where = _mark_in(paragraph, sentence.text)
+                    problems.append(Problem(where, f"sentence ends with no citation marker: \"{shortened(sentence.text)}\"; end it with [record-id n], the record and the number of its citation that backs it"))
     return problems
+
+
+def _mark_in(paragraph: Paragraph, sentence: str) -> Mark:
+    """Where a sentence of a paragraph starts (its words, found across line breaks)."""
+    found = re.search(r"\s+".join(map(re.escape, sentence.split())), paragraph.text)
+    before = paragraph.text[: found.start()] if found else ""
+    line = paragraph.mark.line + before.count("\n")
+    column = len(before) - (before.rfind("\n") + 1) + (paragraph.mark.column if "\n" not in before else 1)
+    return Mark(OVERVIEW_FILE, line, column)

@@ -14,6 +14,7 @@ from typing import Any, Callable, NamedTuple
 from markupsafe import Markup
 
 from .charts import timeline_chart, transfers_chart
+from .citing import Citing, OverviewNotes, Ref
 from .dates import PartialDate, format_span
 from .finding import facets, search_terms
 from .model import Citation, Dossier, Record
@@ -142,7 +143,7 @@ class CitationView(NamedTuple):
 class ClaimView(NamedTuple):
     actor: Link
     stance: str
-    citations: list[CitationView]
+    ref: Ref  # the marker naming its citations, in the entry's numbered list
 
 
 class EntryLink(NamedTuple):
@@ -233,11 +234,30 @@ class _Planner:
         return self._entry_links[key]
 
     def citation(self, citation: Citation) -> CitationView:
+        """A quote and its source, for the raw HTML of a numbered list (a link as the built site has it)."""
         source = self.records[citation.source]
-        return CitationView(citation.quote, source.language, citation.translation, self.link(source.id))
+        lang = source.language if not source.language.startswith("en") else None
+        return CitationView(citation.quote, source.language, citation.translation, Link(source.label, self.site_href(source.id), lang))
 
-    def claims(self, record: Record) -> list[ClaimView]:
-        return [ClaimView(self.link(c.by), c.stance, [self.citation(s) for s in c.sources]) for c in record.claims]
+    def cited(self, record: Record, fields: tuple[str, ...]) -> dict:
+        """The record's texts in `fields` (a list of texts for roles) with their markers as links,
+        its claims, and its citations numbered as the markers name them, linking back."""
+        citing = Citing(record)
+        view: dict[str, Any] = {}
+        for name in fields:
+            value = record.values.get(name)
+            view[name] = [citing.text(item) for item in value] if name == "roles" else citing.text(value)
+        claims, leads = [], [None] * len(record.sources)
+        first = len(record.sources) + 1
+        for claim in record.values.get("claims") or ():
+            numbers = tuple(range(first, first + len(claim.sources)))
+            claims.append(ClaimView(self.link(claim.by), claim.stance, citing.ref(numbers)))
+            # the numbered list is raw HTML: its links are the built site's
+            leads += [ClaimView(Link(self.records[claim.by].label, self.site_href(claim.by)), claim.stance, None)] * len(claim.sources)
+            first += len(claim.sources)
+        view["claims"] = claims
+        view["citations"] = citing.numbered(self.citation, leads)
+        return view
 
     def related(self, record: Record) -> list[str]:
         """Related records both ways: those it names, then those naming it as related."""
@@ -267,14 +287,13 @@ class _Planner:
         view = {
             "record": record,
             "related": [self.link(i) for i in self.related(record)],
-            "citations": [self.citation(c) for c in record.sources],
             "permalink": self.permalink(record),
             "search_terms": search_terms(record, self.records),
+            **self.cited(record, ("summary", "note")),
         }
         if record.collection in ("events", "transfers"):
             view["facets"] = facets(record)
             view["date"] = self.date(record)
-            view["claims"] = self.claims(record)
             view["status_meaning"] = _meaning(STATUSES, record.status)
         if record.collection == "events":
             view["actors"] = [self.link(i) for i in record.actors]
@@ -381,6 +400,7 @@ class _Planner:
             coverage = self.dossier.coverage_of(s)
             entries.append({
                 "record": s,
+                "note": Citing(s).text(s.note),
                 "permalink": self.permalink(s),
                 "search_terms": search_terms(s, self.records),
                 "cited_by": self.entry_list(f"sources/{s.id}", f"Records citing {s.label}", self.backlinks[s.id], s.id),
@@ -416,10 +436,15 @@ class _Planner:
     def actor_index(self) -> PagePlan:
         actors = sorted(self.dossier.of("actors"), key=lambda a: (a.name.en.casefold(), a.id))
         kinds = [
-            {"kind": kind.value, "anchor": f"kind_{kind.value}", "actors": [{"link": self.link(a.id), "record": a} for a in actors if a.kind == kind.value]}
+            {"kind": kind.value, "anchor": f"kind_{kind.value}", "actors": [{"link": self.link(a.id), "roles": self.roles_elsewhere(a)} for a in actors if a.kind == kind.value]}
             for kind in ACTOR_KINDS
         ]
         return PagePlan(self.page, "actor_index.md.j2", {"kinds": [k for k in kinds if k["actors"]]})
+
+    def roles_elsewhere(self, actor: Record) -> list:
+        """An actor's roles as another page lists them: each marker leads to the actor's page."""
+        citing = Citing(actor, elsewhere=self.site_href(actor.id).partition("#")[0])
+        return [citing.text(role) for role in actor.roles]
 
     def actor(self, actor: Record) -> PagePlan:
         naming = self.backlinks[actor.id]
@@ -434,8 +459,8 @@ class _Planner:
             "permalink": self.permalink(actor),
             "search_terms": search_terms(actor, self.records),
             "country": self.link(actor.country) if actor.country else None,
-            "citations": [self.citation(c) for c in actor.sources],
             "sections": sections,
+            **self.cited(actor, ("roles", "summary", "note")),
         }
         return PagePlan(self.page, "actor.md.j2", view)
 
@@ -479,11 +504,13 @@ class _Planner:
         ]
         latest = [self.entry_link(e) for e in reversed(self.dossier.of("events")[-LATEST_ON_HOME:])]
         example = next(iter(self.dossier.of("events")), None)
+        notes = OverviewNotes()
         overview = [
-            [{"text": piece.text, "link": self.link(piece.target) if piece.target else None} for piece in paragraph]
+            [{"text": piece.text, "link": self.link(piece.target) if piece.target else None, "ref": notes.ref(piece.cites) if piece.cites else None} for piece in paragraph.pieces]
             for paragraph in self.dossier.overview
         ]
-        context = {"counts": counts, "latest": latest, "site_url": self.site_url, "example": example, "overview": overview}
+        overview_notes = notes.notes(self.records, self.citation, lambda record_id: Link(self.records[record_id].label, self.site_href(record_id)))
+        context = {"counts": counts, "latest": latest, "site_url": self.site_url, "example": example, "overview": overview, "overview_notes": overview_notes}
         context.update(self.charts(("timeline", "transfers")))
         return PagePlan(self.page, "home.md.j2", context)
 
@@ -491,7 +518,9 @@ class _Planner:
         collections = [
             {"name": name, "noun": RECORD_NOUN[name], "fields": fields} for name, fields in COLLECTION_FIELDS.items()
         ]
-        return PagePlan(self.page, "methodology.md.j2", {"statuses": STATUSES, "stances": STANCES, "collections": collections, "site_url": self.site_url})
+        context = {"statuses": STATUSES, "stances": STANCES, "collections": collections, "site_url": self.site_url}
+        context["markers_required"] = self.dossier.settings.citation_markers == "required"
+        return PagePlan(self.page, "methodology.md.j2", context)
 
 
 def _chart_note(total: int, limit: int, noun: str) -> str | None:

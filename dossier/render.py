@@ -133,10 +133,42 @@ def status(value, meaning) -> Markup:
 
 
 @functools.lru_cache(maxsize=1 << 16)
+def _html_text(value) -> str:
+    """Text for the content of a raw HTML element (quotes need no escaping there)."""
+    return html.escape(str(value), quote=False)
+
+
+def ref(view) -> Markup:
+    """A citation marker (citing.Ref): `[1]`, a link to the quote it names, for each number."""
+    links = "".join(f'<a href="{attr(href)}" aria-label="citation {number}">[{number}]</a>' for number, href in view.hrefs)
+    anchor = f' id="{attr(view.anchor)}"' if view.anchor else ""
+    return _markup(f'<sup class="dossier-ref"{anchor} data-search-exclude>{links}</sup>')
+
+
+def cited(pieces) -> Markup:
+    """A text with its citation markers (citing.Citing.text) as Markdown: words escaped, markers as links."""
+    return _markup("".join(md(piece, keep_edges=True) if isinstance(piece, str) else ref(piece) for piece in pieces).strip())
+
+
+def html_link(item) -> Markup:
+    """A Link in raw HTML, where MkDocs rewrites nothing: its href is the built site's."""
+    language = f' lang="{attr(item.lang)}"' if item.lang else ""
+    return _markup(f'<a href="{attr(item.href)}"{language}>{_html_text(item.text)}</a>')
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def citation(view) -> Markup:
-    """A CitationView: the quote in its language, its translation, and its source."""
-    translation = f' <span class="dossier-translation">({md(view.translation)})</span>' if view.translation else ""
-    return _markup(f'<q lang="{attr(view.lang)}">{md(view.quote)}</q>{translation} — {link(view.source)}')
+    """A CitationView in raw HTML: the quote in its language, its translation, and its source."""
+    translation = f' <span class="dossier-translation">({_html_text(view.translation)})</span>' if view.translation else ""
+    return _markup(f'<q lang="{attr(view.lang)}">{_html_text(view.quote)}</q>{translation} — {html_link(view.source)}')
+
+
+def _back(anchors) -> str:
+    """The way back from a citation to the markers naming it: ↑, or ↑ a b c for several."""
+    if len(anchors) == 1:
+        return f' <a class="dossier-back" href="#{attr(anchors[0])}" aria-label="back to the text">↑</a>'
+    letters = " ".join(f'<a href="#{attr(a)}" aria-label="back to the text, {chr(97 + i)}">{chr(97 + i)}</a>' for i, a in enumerate(anchors))
+    return f' <span class="dossier-back">↑ {letters}</span>' if anchors else ""
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -152,14 +184,18 @@ def entry_links(items) -> Markup:
 
 
 def citations(items) -> Markup:
-    """A record's sources, one citation a line."""
-    lines = "".join(f"- {citation(c)}\n" for c in items)
-    return _markup(f'<div class="dossier-citations" markdown>\n\n{lines}\n</div>\n')
+    """A record's citations (citing.Numbered), numbered as its markers name them, in raw HTML."""
+    lines = []
+    for item in items:
+        lead = f"{html_link(item.lead.actor)} {_html_text(item.lead.stance)}: " if item.lead else ""
+        entry = f" (in {html_link(item.entry)})" if item.entry else ""
+        lines.append(f'<li id="{attr(item.anchor)}">{lead}{citation(item.citation)}{entry}{_back(item.back)}</li>\n')
+    return _markup(f'<ol class="dossier-citations">\n{"".join(lines)}</ol>\n')
 
 
-def note(record) -> Markup:
-    """The editor's note on a record, if it has one."""
-    return _markup(f'\n!!! note "Editor\'s note"\n\n    {md(record.note)}\n' if record.note else "")
+def note(pieces) -> Markup:
+    """The editor's note on a record (its text as citing.Citing.text makes it), if it has one."""
+    return _markup(f'\n!!! note "Editor\'s note"\n\n    {cited(pieces)}\n' if pieces else "")
 
 
 def permalink(link, terms) -> Markup:
@@ -176,21 +212,18 @@ def entry_foot(e) -> Markup:
     """The end of every timeline, transfer and agreement entry: claims, related records, the
     editor's note, the sources and the permanent link."""
     text = ""
-    if e.get("claims"):
-        claims = "".join(
-            f"- {link(claim.actor)} **{md(claim.stance)}**:\n" + "".join(f"    - {citation(c)}\n" for c in claim.citations)
-            for claim in e["claims"]
-        )
+    if e["claims"]:
+        claims = "".join(f"- {link(claim.actor)} **{md(claim.stance)}**{ref(claim.ref)}\n" for claim in e["claims"])
         text += f"\n**Claims**\n\n{claims}\n"
     if e["related"]:
         text += f"\n**Related:** {links(e['related'])}\n"
-    text += f"{note(e['record'])}\n\n**Sources**\n\n{citations(e['citations'])}\n\n{permalink(e['permalink'], e['search_terms'])}\n"
+    text += f"{note(e['note'])}\n\n**Sources**\n\n{citations(e['citations'])}\n\n{permalink(e['permalink'], e['search_terms'])}\n"
     return _markup(text)
 
 
 # What a template may print through: each escapes what it prints.
 FILTERS = dict(md=md, attr=attr, url=url, anchor=anchor, lang=lang, yaml_string=yaml_string)
-FILTERS.update(link=link, links=links, date=date, status=status, citation=citation, citations=citations)
+FILTERS.update(link=link, links=links, date=date, status=status, citations=citations, cited=cited, ref=ref)
 FILTERS.update(entry_links=entry_links, note=note, permalink=permalink, entry_foot=entry_foot)
 
 

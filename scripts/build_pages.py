@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from dossier.build import Timings, check_dataset, generate  # noqa: E402
+from dossier.checks.markers import share_marked  # noqa: E402
 from dossier.pages import Layout  # noqa: E402
 from dossier.problems import InvalidData  # noqa: E402
 from dossier.siteconfig import site_url_from_config  # noqa: E402
@@ -50,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
             dossier = check_dataset(root, timings)
             print(f"checked {len(dossier.records)} records: no problem found ({_phases(timings)})")
             _print_coverage(dossier)
+            _print_markers(dossier)
             return 0
         site_url = args.site_url or os.environ.get("SITE_URL") or site_url_from_config(ROOT / "mkdocs.yml")
         layout = Layout.scaled(args.page_size)
@@ -65,7 +67,15 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(report.removed)} removed ({_phases(timings)})"
     )
     _print_coverage(dossier)
+    _print_markers(dossier)
     return 0
+
+
+def _print_markers(dossier) -> None:
+    """Per collection, the share of sentences of summaries and roles that end with a citation marker."""
+    for collection, (marked, total) in share_marked(list(dossier.records.values()), dossier.overview).items():
+        what = "summary sentences and roles" if collection == "actors" else "sentences" if collection == "overview" else "summary sentences"
+        print(f"citation markers {collection}: {marked} of {total} {what} marked ({marked / (total or 1):.0%})")
 
 
 def _print_coverage(dossier, listed: int = 10) -> None:

@@ -4,6 +4,6 @@ Each module has one `check(records, seeds) -> list[Problem]`; add a module and l
 The per-record shape check (`shape.py`) runs before these, as it makes the records.
 """
 
-from . import ids, periods, quotes, references
+from . import ids, markers, periods, quotes, references
 
-DATASET_CHECKS = (ids.check, references.check, periods.check, quotes.check)
+DATASET_CHECKS = (ids.check, references.check, periods.check, quotes.check, markers.check)
