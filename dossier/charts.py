@@ -82,7 +82,7 @@ DEFAULT_COLOUR = _GREY
 
 # The status as the mark's shape.
 FIRM, INTENDED, ALLEGED = "firm", "intended", "alleged"
-STATUS_GROUP = {"confirmed": FIRM, "reported": FIRM, "planned": INTENDED, "requested": INTENDED, "alleged": ALLEGED}
+STATUS_GROUP = {"confirmed": FIRM, "reported": FIRM, "planned": INTENDED, "requested": INTENDED, "possible": INTENDED, "alleged": ALLEGED}
 GROUP_ORDER = (FIRM, INTENDED, ALLEGED)
 STATUS_ORDER = tuple(s.value for s in STATUSES)
 
@@ -488,7 +488,7 @@ def timeline_chart(events: list[Record], href: Callable[[str], str], prefix: str
     legend = [
         ("heading", "Status:"),
         (FIRM, "confirmed or reported"),
-        (INTENDED, "planned or requested"),
+        (INTENDED, "planned, requested or possible"),
         (ALLEGED, "alleged"),
         *_DATE_LEGEND,
     ]
@@ -521,7 +521,7 @@ def transfers_description(transfers: list[Record], actor_name: Callable[[str], s
     return (
         f"{_plural(len(transfers), 'arms transfer')} {_date_range(transfers)}, one band per direction, one row per category. "
         + "; ".join(parts)
-        + f". Delivered (confirmed or reported): {groups[FIRM]}; planned or requested, not delivered: {groups[INTENDED]}; alleged: {groups[ALLEGED]}."
+        + f". Delivered (confirmed or reported): {groups[FIRM]}; planned, requested or possible, not delivered: {groups[INTENDED]}; alleged: {groups[ALLEGED]}."
         + f" By status: {_status_counts(transfers)}. {approximate} with an approximate date."
     )
 
@@ -531,7 +531,7 @@ def transfers_chart(
 ) -> str:
     """Transfers over time, one band per supplier → recipient pair and one row per category
     in it, one linked mark per transfer; delivered (confirmed, reported) as filled circles,
-    planned or requested as diamonds, alleged as triangles; approximate dates hollow."""
+    planned, requested or possible as diamonds, alleged as triangles; approximate dates hollow."""
     title = "Arms transfers by direction and category"
     if not transfers:
         return _empty(prefix, "transfers", title, transfers_description(transfers, actor_name))
@@ -547,7 +547,7 @@ def transfers_chart(
     legend = [
         ("heading", "Status:"),
         (FIRM, "delivered: confirmed or reported"),
-        (INTENDED, "not delivered: planned or requested"),
+        (INTENDED, "not delivered: planned, requested or possible"),
         (ALLEGED, "alleged"),
         *_DATE_LEGEND,
     ]

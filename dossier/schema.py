@@ -46,6 +46,7 @@ STATUSES = (
     Choice("alleged", "asserted by a party, and denied or unconfirmed by the party concerned"),
     Choice("planned", "reported as intended or announced, not (yet) done per the sources"),
     Choice("requested", "sought by one side, not delivered per the sources"),
+    Choice("possible", "reported as possible or under consideration, not as sought, planned or done per the sources"),
 )
 AGREEMENT_STATUSES = tuple(Choice(v) for v in ("proposed", "negotiating", "signed", "ratified", "in-force", "lapsed"))
 STANCES = (

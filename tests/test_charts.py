@@ -175,7 +175,7 @@ def test_transfers_have_one_band_per_direction():
     assert headings == ["Iran → Russia (2)", "Russia → Iran (1)"]
     desc = root.find(f"{NS}desc").text
     assert "Iran → Russia: 2 (drones 1, missiles 1); Russia → Iran: 1 (aircraft 1)" in desc
-    assert "Delivered (confirmed or reported): 2; planned or requested, not delivered: 1; alleged: 0" in desc
+    assert "Delivered (confirmed or reported): 2; planned, requested or possible, not delivered: 1; alleged: 0" in desc
 
 
 def test_two_charts_on_a_page_have_distinct_ids():
@@ -264,7 +264,7 @@ def test_approximate_planned_alleged_and_periods_are_drawn_apart():
         assert re.search(r"\.dossier-chart-approximate circle[^{]*\{fill:var\(--md-default-bg-color,none\)", style)
         assert re.search(r"\.dossier-chart-approximate \.dossier-chart-bar\{[^}]*stroke-dasharray", style)
         legend = " ".join(t.text for t in root.iter(f"{NS}text"))
-        for words in ("approximate (c.)", "planned or requested", "alleged", "period"):
+        for words in ("approximate (c.)", "planned, requested or possible", "alleged", "period"):
             assert words in legend
         assert ("delivered: confirmed or reported" in legend) == ("transfers" in root.get("id"))
 

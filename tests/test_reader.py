@@ -319,3 +319,27 @@ def _in_our_markup(path: Path, line: int) -> bool:
     if start is None:
         return False
     return start <= line <= (end or len(text))
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize(("path", "record"), [("timeline/", "iran-admits-drone-deliveries"), ("actors/iran/", "iran"), ("", "overview")])
+def test_a_citation_marker_leads_to_its_quote_and_the_quote_back(browser, base_url, viewport, path, record):
+    """The reader selects [2] after a sentence: the quote it names is in view and marked; its ↑
+    leads back to the sentence. A screen reader hears "citation 2"."""
+    context, page = open_page(browser, viewport)
+    page.goto(base_url + path)
+    marker = page.locator(f"sup.dossier-ref[id^='{record}_m'] a").first
+    label, href = marker.get_attribute("aria-label"), marker.get_attribute("href")
+    assert re.fullmatch(r"citation \d+", label) and href == f"#{record}_c{label.split()[1]}"
+    marker.click()
+    quote = page.locator(href)
+    page.wait_for_function("h => location.hash === h", arg=href)
+    assert quote.evaluate("e => e.matches(':target') && e.querySelector('q') !== null")
+    box = quote.bounding_box()
+    assert 0 <= box["y"] < viewport["height"], "the quote is not in view"
+    back = quote.locator("a[href^='#'][aria-label^='back to the text']").first
+    target = back.get_attribute("href")
+    back.click()
+    page.wait_for_function("h => location.hash === h", arg=target)
+    assert page.locator(target).bounding_box()["y"] >= 0
+    context.close()

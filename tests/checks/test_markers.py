@@ -111,3 +111,10 @@ def test_a_dataset_without_markers_builds_and_reports_none_marked(tmp_path):
     assert "citation markers actors: 0 of 1 summary sentences and roles marked (0%)" in result.stdout
     assert "citation markers overview: 0 of 2 sentences marked (0%)" in result.stdout
 
+
+
+def test_the_projects_own_dossier_requires_markers_and_marks_every_sentence():
+    result = run_generator("--check")
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith("citation markers ")]
+    assert len(lines) == 5 and all(line.endswith("marked (100%)") for line in lines), result.stdout

@@ -102,7 +102,7 @@ def test_a_citation_without_quote(valid_root):
     ("collection", "old", "new", "expected"),
     [
         ("events", "category: military", "category: militray", "data/events/new.yaml:4:13: new-event: category: 'militray' is not one of: military, diplomatic, economic, sanctions, political, context (did you mean 'military'?)"),
-        ("events", "status: reported", "status: Reported", "data/events/new.yaml:6:11: new-event: status: 'Reported' is not one of: confirmed, reported, alleged, planned, requested (did you mean 'reported'?)"),
+        ("events", "status: reported", "status: Reported", "data/events/new.yaml:6:11: new-event: status: 'Reported' is not one of: confirmed, reported, alleged, planned, requested, possible (did you mean 'reported'?)"),
         ("transfers", "category: air-defence", "category: air defence", "data/transfers/new.yaml:5:13: new-transfer: category: 'air defence' is not one of: drones, missiles, aircraft, air-defence, munitions, production, technology, other (did you mean 'air-defence'?)"),
         ("agreements", "kind: pact", "kind: treatty", "data/agreements/new.yaml:3:9: new-agreement: kind: 'treatty' is not one of: treaty, agreement, memorandum, pact, other (did you mean 'treaty'?)"),
         ("agreements", "status: proposed", "status: in force", "data/agreements/new.yaml:5:11: new-agreement: status: 'in force' is not one of: proposed, negotiating, signed, ratified, in-force, lapsed (did you mean 'in-force'?)"),
