@@ -286,10 +286,12 @@ def test_printing_shows_content_with_link_targets_and_no_site_chrome(browser, ba
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     hidden = page.evaluate("['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-footer', '.dossier-copy'].map(s => [...document.querySelectorAll(s)].every(e => getComputedStyle(e).display === 'none'))")
-    after = page.evaluate("getComputedStyle(document.querySelector('.md-content__inner li a:not(.headerlink)'), '::after').content")
+    after = page.evaluate("getComputedStyle(document.querySelector('.md-content__inner li a:not(.headerlink):not([href^=\\'#\\'])'), '::after').content")
+    marker = page.evaluate("getComputedStyle(document.querySelector('.dossier-ref a'), '::after').content")
     context.close()
     assert all(hidden), hidden
     assert base_url.split("//")[1].split("/")[0] in after, after
+    assert marker == "none", "a citation marker prints as [1], without an address"
 
 
 def test_nu_checker_finds_no_error_in_our_markup(site):

@@ -87,10 +87,11 @@
     window.location.replace(moved.getAttribute("data-moved-entries") + wanted + "/");
   }
 
-  // Printed pages write out where each link leads, as an absolute address.
+  // Printed pages write out where each link leads, as an absolute address; a link within the
+  // page (a citation marker and its way back: [1] and the numbered quote) reads on paper as it is.
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll(".md-content a[href]").forEach(function (link) {
-      if (!link.classList.contains("headerlink")) link.setAttribute("data-print-href", link.href);
+      if (!link.classList.contains("headerlink") && link.getAttribute("href").charAt(0) !== "#") link.setAttribute("data-print-href", link.href);
     });
   });
 
