@@ -11,9 +11,11 @@ from pathlib import Path
 
 from .checks import DATASET_CHECKS
 from .checks.markers import unmarked
+from .checks.translations import untranslated
 from .downloads import download_files
 from .model import Dossier, build_dossier
-from .overview import check_overview, read_overview
+from .i18n import LANGUAGES, PREFIX
+from .overview import check_overview, read_overviews
 from .pages import Layout, plan_site
 from .problems import InvalidData
 from .reading import read_records
@@ -56,41 +58,61 @@ def check_dataset(root: Path, timings: Timings | None = None, meanwhile: Callabl
     records, problems, raw = read_records(root, seeds)
     _KEPT_TO_THE_END[:] = [raw]
     started = timings.measure("load", started)
-    overview, overview_problems = read_overview(root)
+    overviews, overview_problems = read_overviews(root, LANGUAGES)
     settings, settings_problems = read_settings(root)
     problems += overview_problems + settings_problems
     dossier = None
     if meanwhile and not problems:
-        dossier = _dossier(records, seeds, overview, settings)
+        dossier = _dossier(records, seeds, overviews, settings)
         meanwhile(dossier)
     for check in DATASET_CHECKS:
         problems += check(records, seeds)
+    if settings.french == "required":
+        problems += untranslated(records, overviews)
     markers_required = settings.citation_markers == "required"
     if markers_required:
         problems += unmarked(records)
-    problems += check_overview(overview, {r.id: r for r in records}, {old: r.id for r in records for old in r.former_ids}, markers_required)
+    by_id, former = {r.id: r for r in records}, {old: r.id for r in records for old in r.former_ids}
+    for paragraphs in overviews.values():
+        problems += check_overview(paragraphs, by_id, former, markers_required)
     timings.measure("check", started)
     if problems:
         raise InvalidData(problems)
-    return _dossier(records, seeds, overview, settings) if dossier is None else dossier
+    return _dossier(records, seeds, overviews, settings) if dossier is None else dossier
 
 
-def _dossier(records, seeds: Seeds, overview, settings) -> Dossier:
+def _dossier(records, seeds: Seeds, overviews, settings) -> Dossier:
     texts = {r.file: seeds.text(r.file) for r in records if r.collection == "sources" and r.file}
-    return build_dossier(records, texts, overview, settings)
+    return build_dossier(records, texts, overviews, settings)
 
 
 def render_site(dossier: Dossier, site_url: str, built: str, layout: Layout = Layout()) -> dict[str, str]:
-    """Every generated file, by its path under docs/: pages, redirects and downloads."""
+    """Every generated file, by its path under docs/: pages, redirects and downloads, of every
+    edition (an edition other than English under its own folder, `fr/`)."""
     shares = _render(dossier, site_url, layout, lambda: download_files(dossier, site_url, built))
     return dict(sorted(pair for share in shares for pair in share.items()))
 
 
 def _render(dossier: Dossier, site_url: str, layout: Layout, downloads: Callable[[], dict], **handling) -> list:
-    """Pages and redirects, and the downloads `downloads` returns, in shares: see
-    workers.render_pages for `handling`."""
-    tasks, redirects = plan_site(dossier, site_url, layout)
+    """Pages and redirects of every edition, and the downloads `downloads` returns, in shares:
+    see workers.render_pages for `handling`."""
+    tasks, redirects = [], []
+    for lang in LANGUAGES:
+        edition_tasks, edition_redirects = plan_site(dossier, site_url, layout, lang)
+        tasks += edition_tasks
+        redirects += edition_redirects
     return render_pages(tasks, redirects, meanwhile=downloads, **handling)
+
+
+def edition_assets(docs_dir: Path) -> dict[str, str]:
+    """The site's hand-written stylesheets and scripts (docs/assets/), copied into the folder of
+    each edition besides English, so that each edition is a whole site of its own."""
+    assets = sorted(p for p in (docs_dir / "assets").rglob("*") if p.is_file() and not p.name.startswith("."))
+    return {
+        f"{PREFIX[lang]}{path.relative_to(docs_dir).as_posix()}": path.read_text(encoding="utf-8")
+        for lang in LANGUAGES[1:]
+        for path in assets
+    }
 
 
 def generate(
@@ -121,7 +143,8 @@ def generate(
             # the coverage of the sources this process planned pages for, wanted for the summary
             return write_files(docs_dir, files), dossier.known_coverage()
 
-        shares = _render(dossier, site_url, layout, downloads[0], keep=keep, rendered=rendered)
+        assets = edition_assets(docs_dir)
+        shares = _render(dossier, site_url, layout, lambda: {**downloads[0](), **assets}, keep=keep, rendered=rendered)
     for _, coverage in shares:
         dossier.adopt_coverage(coverage)
     report = finish_writing(docs_dir, [written for written, _ in shares])

@@ -36,7 +36,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from .dates import PartialDate, format_span
+from .dates import PartialDate, format_span, short_month
+from .i18n import Words
 from .model import Record
 from .schema import EVENT_CATEGORIES, STATUSES, TRANSFER_CATEGORIES
 from .xmltext import NOT_XML, xml_attribute, xml_text
@@ -118,8 +119,7 @@ def _class_word(value: str) -> str:
     return _CLASS_WORD.sub("-", str(value).lower()).strip("-") or "none"
 
 
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+ENGLISH = Words("en")
 
 
 def _truncate(text: str, width: float) -> str:
@@ -144,17 +144,17 @@ def _middle(date: PartialDate) -> float:
     return (date.first_day.toordinal() + date.last_day.toordinal() + 1) / 2
 
 
-def _date_range(records: list[Record]) -> str:
+def _date_range(records: list[Record], _: Words) -> str:
     first = min((_start(r) for r in records), key=lambda d: (d.first_day, d))
     last = max((_end(r) for r in records), key=lambda d: (d.last_day, d))
     if first == last:
-        return f"dated {first.text}"
-    return f"from {first.text} to {last.text}"
+        return _("dated {date}" if first.day else "dated {period}", date=first.text_in(_.lang), period=first.text_in(_.lang))
+    return _("from {first} to {last}", first=first.text_in(_.lang), last=last.text_in(_.lang))
 
 
-def _mark_title(record: Record, label: str) -> str:
-    span = format_span(_start(record), record.values.get("date_end"), bool(record.values.get("approximate")))
-    return f"{span} — {_clean(label)} ({record.values.get('status')})"
+def _mark_title(record: Record, label: str, _: Words) -> str:
+    span = format_span(_start(record), record.values.get("date_end"), bool(record.values.get("approximate")), _.lang)
+    return f"{span} — {_clean(label)} ({_(record.values.get('status'))})"
 
 
 # -- layout -------------------------------------------------------------------------------
@@ -327,7 +327,7 @@ def _legend(items: list[tuple[str, str]], top: float) -> tuple[list[str], float]
     return out, y + LEGEND_ROW / 2
 
 
-def _axis(scale: _Scale, top: float, bottom: float, labels_above: bool) -> list[str]:
+def _axis(scale: _Scale, top: float, bottom: float, labels_above: bool, lang: str) -> list[str]:
     """Year lines across the plot, ticks and labels below it (and above it when tall)."""
     out = ['<g class="dossier-chart-years">']
     years = range(scale.first_year, scale.last_year + 2)
@@ -355,12 +355,12 @@ def _axis(scale: _Scale, top: float, bottom: float, labels_above: bool) -> list[
         for y in range(scale.first_year, scale.last_year + 1):
             for m in range(1, 13):
                 mid = scale.x(_middle(PartialDate(y, m)))
-                out.append(f'<text x="{_num(mid)}" y="{_num(bottom + 8 + 2 * FONT + 4)}" text-anchor="middle" font-size="{FONT - 2}">{PartialDate(y, m).text[:3]}</text>')
+                out.append(f'<text x="{_num(mid)}" y="{_num(bottom + 8 + 2 * FONT + 4)}" text-anchor="middle" font-size="{FONT - 2}">{short_month(m, lang)}</text>')
     out.append("</g>")
     return out
 
 
-def _lane_marks(lane: _Lane, href: Callable[[str], str], label_of: Callable[[Record], str]) -> list[str]:
+def _lane_marks(lane: _Lane, href: Callable[[str], str], label_of: Callable[[Record], str], _: Words) -> list[str]:
     """The lane's marks in date order (the order of the keyboard and of screen readers). A link
     is classed only when it differs from a delivered, exactly dated mark: dossier-chart-intended
     or dossier-chart-alleged for the status, dossier-chart-approximate for the date."""
@@ -372,7 +372,7 @@ def _lane_marks(lane: _Lane, href: Callable[[str], str], label_of: Callable[[Rec
         cls = f' class="{" ".join(classes)}"' if classes else ""
         y = lane.top + LANE_PAD + ROW * mark.row + ROW / 2
         shapes = (_bar(mark.x, y, mark.bar) if mark.bar else "") + _glyph(group, mark.x, y)
-        title = _text(_mark_title(record, label_of(record)))
+        title = _text(_mark_title(record, label_of(record), _))
         out.append(f'<a{cls} href="{_attr(href(record.id))}"><title>{title}</title>{shapes}</a>')
     out.append("</g>")
     return out
@@ -395,7 +395,7 @@ def _empty(prefix: str, kind: str, title: str, nothing: str) -> str:
     return _svg(prefix, kind, title, nothing, PAD * 2 + FONT + 12, body, ())
 
 
-def _chart(prefix, kind, title, desc, records, bands, legend_items, href, label_of) -> str:
+def _chart(prefix, kind, title, desc, records, bands, legend_items, href, label_of, words: Words) -> str:
     """Lanes of marks over a time axis; bands: [(band heading or None, [lanes])]."""
     legend, legend_bottom = _legend(legend_items, PAD)
     labels = [lane.label for _, lanes in bands for lane in lanes]
@@ -424,11 +424,11 @@ def _chart(prefix, kind, title, desc, records, bands, legend_items, href, label_
             lanes_body.append(f'<path class="dossier-chart-grid" d="M{PAD} {_num(y + lane.height)}H{WIDTH - PAD}"/>')
             label = _truncate(lane.label, gutter - PAD - indent - 8)
             lanes_body.append(f'<text x="{_num(PAD + indent)}" y="{_num(y + LANE_PAD + ROW / 2)}" dy=".35em">{_text(label)}</text>')
-            lanes_body.extend(_lane_marks(lane, href, label_of))
+            lanes_body.extend(_lane_marks(lane, href, label_of, words))
             lanes_body.append("</g>")
             y += lane.height
     bottom = y
-    body = [*legend, *_axis(scale, top, bottom, labels_above=tall), *lanes_body]
+    body = [*legend, *_axis(scale, top, bottom, labels_above=tall, lang=words.lang), *lanes_body]
     height = bottom + 8 + FONT + 8 + (FONT + 6 if scale.year_width >= 300 else 0)
     return _svg(prefix, kind, title, desc, height, body, dict.fromkeys(categories))
 
@@ -439,27 +439,29 @@ def _category_order(choices, present: Iterable[str]) -> list[str]:
     return [c for c in known if c in present] + sorted(present - set(known))
 
 
-def _status_counts(records: list[Record]) -> str:
+def _status_counts(records: list[Record], _: Words) -> str:
     counts = Counter(r.values.get("status") for r in records)
     order = [s for s in STATUS_ORDER if counts[s]] + sorted(str(s) for s in counts if s not in STATUS_ORDER)
-    return ", ".join(f"{s} {counts[s]}" for s in order)
+    return ", ".join(f"{_.term(s)} {counts[s]}" for s in order)
 
 
 # -- the two charts -----------------------------------------------------------------------
 
 
-def timeline_description(events: list[Record]) -> str:
+def timeline_description(events: list[Record], words: Words = ENGLISH) -> str:
     """The timeline chart's text alternative (its <desc>)."""
+    _ = words
     if not events:
-        return "Nothing to show: there are no events."
+        return _("Nothing to show: there are no events.")
     counts = Counter(e.category for e in events)
     categories = _category_order(EVENT_CATEGORIES, counts)
     approximate = sum(1 for e in events if e.values.get("approximate"))
     periods = sum(1 for e in events if e.values.get("date_end") is not None)
     return (
-        f"{_plural(len(events), 'event')} {_date_range(events)}, one row per category: "
-        + ", ".join(f"{c} {counts[c]}" for c in categories)
-        + f". By status: {_status_counts(events)}. {approximate} with an approximate date, {_plural(periods, 'period')}."
+        f"{_.plural(len(events), '{count} event', '{count} events')} {_date_range(events, _)}, {_('one row per category:')} "
+        + ", ".join(f"{_.term(c)} {counts[c]}" for c in categories)
+        + f". {_('By status:')} {_status_counts(events, _)}. "
+        + _("{approximate} with an approximate date, {periods}.", approximate=approximate, periods=_.plural(periods, "{count} period", "{count} periods"))
     )
 
 
@@ -473,17 +475,25 @@ _DATE_LEGEND = (
 )
 
 
-def timeline_chart(events: list[Record], href: Callable[[str], str], prefix: str = "timeline") -> str:
+def _legend_in(items, _: Words) -> list[tuple[str, str]]:
+    return [(kind, _(words)) for kind, words in items]
+
+
+def timeline_chart(
+    events: list[Record], href: Callable[[str], str], prefix: str = "timeline", words: Words = ENGLISH, label: Callable[[Record], str] | None = None
+) -> str:
     """Every event by date (x) and category (one labelled row per category that occurs), one
-    linked mark per event; status as shape, approximate dates hollow, periods as bars."""
-    title = "Timeline of events by category"
+    linked mark per event; status as shape, approximate dates hollow, periods as bars.
+    `words`: the edition's; `label`: an event's title in its language."""
+    _ = words
+    title = _("Timeline of events by category")
     if not events:
-        return _empty(prefix, "timeline", title, timeline_description(events))
+        return _empty(prefix, "timeline", title, timeline_description(events, _))
 
     by_category: dict[str, list] = {}
     for event in events:
         by_category.setdefault(event.category, []).append(event)
-    lanes = [(None, [_Lane(f"{c} ({len(by_category[c])})", c, by_category[c]) for c in _category_order(EVENT_CATEGORIES, by_category)])]
+    lanes = [(None, [_Lane(f"{_.term(c)} ({len(by_category[c])})", c, by_category[c]) for c in _category_order(EVENT_CATEGORIES, by_category)])]
 
     legend = [
         ("heading", "Status:"),
@@ -492,7 +502,8 @@ def timeline_chart(events: list[Record], href: Callable[[str], str], prefix: str
         (ALLEGED, "alleged"),
         *_DATE_LEGEND,
     ]
-    return _chart(prefix, "timeline", title, timeline_description(events), events, lanes, legend, href, lambda r: r.title)
+    label = label or (lambda r: r.title)
+    return _chart(prefix, "timeline", title, timeline_description(events, _), events, lanes, _legend_in(legend, _), href, label, _)
 
 
 def _direction(transfer: Record, actor_name: Callable[[str], str]) -> str:
@@ -507,42 +518,49 @@ def _directions(transfers: list[Record], actor_name: Callable[[str], str]) -> li
     return sorted(by_pair.items(), key=lambda item: (names[item[0][0]], names[item[0][1]], item[0]))
 
 
-def transfers_description(transfers: list[Record], actor_name: Callable[[str], str]) -> str:
+def transfers_description(transfers: list[Record], actor_name: Callable[[str], str], words: Words = ENGLISH) -> str:
     """The transfers chart's text alternative (its <desc>)."""
+    _ = words
     if not transfers:
-        return "Nothing to show: there are no arms transfers."
+        return _("Nothing to show: there are no arms transfers.")
     parts = []
-    for _, group in _directions(transfers, actor_name):
+    for _pair, group in _directions(transfers, actor_name):
         counts = Counter(t.category for t in group)
         categories = _category_order(TRANSFER_CATEGORIES, counts)
-        parts.append(f"{_direction(group[0], actor_name)}: {len(group)} (" + ", ".join(f"{c} {counts[c]}" for c in categories) + ")")
+        parts.append(f"{_direction(group[0], actor_name)}: {len(group)} (" + ", ".join(f"{_.term(c)} {counts[c]}" for c in categories) + ")")
     groups = Counter(STATUS_GROUP.get(t.values.get("status"), FIRM) for t in transfers)
     approximate = sum(1 for t in transfers if t.values.get("approximate"))
     return (
-        f"{_plural(len(transfers), 'arms transfer')} {_date_range(transfers)}, one band per direction, one row per category. "
+        f"{_.plural(len(transfers), '{count} arms transfer', '{count} arms transfers')} {_date_range(transfers, _)}, {_('one band per direction, one row per category.')} "
         + "; ".join(parts)
-        + f". Delivered (confirmed or reported): {groups[FIRM]}; planned, requested or possible, not delivered: {groups[INTENDED]}; alleged: {groups[ALLEGED]}."
-        + f" By status: {_status_counts(transfers)}. {approximate} with an approximate date."
+        + ". "
+        + _("Delivered (confirmed or reported): {firm}; planned, requested or possible, not delivered: {intended}; alleged: {alleged}.",
+            firm=groups[FIRM], intended=groups[INTENDED], alleged=groups[ALLEGED])
+        + f" {_('By status:')} {_status_counts(transfers, _)}. "
+        + _("{approximate} with an approximate date.", approximate=approximate)
     )
 
 
 def transfers_chart(
-    transfers: list[Record], href: Callable[[str], str], actor_name: Callable[[str], str], prefix: str = "transfers"
+    transfers: list[Record], href: Callable[[str], str], actor_name: Callable[[str], str], prefix: str = "transfers",
+    words: Words = ENGLISH, label: Callable[[Record], str] | None = None,
 ) -> str:
     """Transfers over time, one band per supplier → recipient pair and one row per category
     in it, one linked mark per transfer; delivered (confirmed, reported) as filled circles,
-    planned, requested or possible as diamonds, alleged as triangles; approximate dates hollow."""
-    title = "Arms transfers by direction and category"
+    planned, requested or possible as diamonds, alleged as triangles; approximate dates hollow.
+    `words`: the edition's; `label`: a transfer's item in its language."""
+    _ = words
+    title = _("Arms transfers by direction and category")
     if not transfers:
-        return _empty(prefix, "transfers", title, transfers_description(transfers, actor_name))
+        return _empty(prefix, "transfers", title, transfers_description(transfers, actor_name, _))
 
     bands = []
-    for _, group in _directions(transfers, actor_name):
+    for _pair, group in _directions(transfers, actor_name):
         by_category: dict[str, list] = {}
         for t in group:
             by_category.setdefault(t.category, []).append(t)
         heading = f"{_direction(group[0], actor_name)} ({len(group)})"
-        bands.append((heading, [_Lane(f"{c} ({len(by_category[c])})", c, by_category[c]) for c in _category_order(TRANSFER_CATEGORIES, by_category)]))
+        bands.append((heading, [_Lane(f"{_.term(c)} ({len(by_category[c])})", c, by_category[c]) for c in _category_order(TRANSFER_CATEGORIES, by_category)]))
 
     legend = [
         ("heading", "Status:"),
@@ -551,4 +569,5 @@ def transfers_chart(
         (ALLEGED, "alleged"),
         *_DATE_LEGEND,
     ]
-    return _chart(prefix, "transfers", title, transfers_description(transfers, actor_name), transfers, bands, legend, href, lambda r: r.item)
+    label = label or (lambda r: r.item)
+    return _chart(prefix, "transfers", title, transfers_description(transfers, actor_name, _), transfers, bands, _legend_in(legend, _), href, label, _)

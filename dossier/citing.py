@@ -10,14 +10,14 @@ from __future__ import annotations
 from typing import Callable, NamedTuple
 
 from .markers import Marker, pieces
-from .model import Record, Text
+from .model import Record
 
 
 class Ref(NamedTuple):
     """A marker as shown: links to the citations it names, and its own anchor for the way
     back (None where the citations are on another page)."""
 
-    hrefs: tuple[tuple[int, str], ...]  # (number, href)
+    hrefs: tuple[tuple[int, str, str], ...]  # (number, href, what a screen reader says: "citation 2")
     anchor: str | None
 
 
@@ -28,8 +28,9 @@ class Numbered(NamedTuple):
     anchor: str
     citation: object  # a pages.CitationView
     lead: object | None  # a pages.ClaimView's actor and stance, for a claim's citation
-    back: tuple[str, ...]  # the anchors of the markers that name it
+    back: tuple[tuple[str, str], ...]  # (anchor, name) of each marker that names it: the way back
     entry: object | None = None  # a pages.Link to the entry it belongs to (the overview's notes)
+    entry_word: str = ""  # what introduces it ("in")
 
 
 def citation_anchor(record_id: str, number: int) -> str:
@@ -40,8 +41,9 @@ class Citing:
     """The markers and numbered citations of one record, on the page that shows them (or, with
     `elsewhere`, the URL of the page that does: its markers then lead there, without a way back)."""
 
-    def __init__(self, record: Record, elsewhere: str | None = None):
+    def __init__(self, record: Record, words: Callable, elsewhere: str | None = None):
         self.record = record
+        self._ = words
         self.base = elsewhere or ""
         self.back: dict[int, list[str]] = {}
         self.count = 0
@@ -53,28 +55,38 @@ class Citing:
             anchor = f"{self.record.id}_m{self.count}"
             for number in numbers:
                 self.back.setdefault(number, []).append(anchor)
-        return Ref(tuple((n, f"{self.base}#{citation_anchor(self.record.id, n)}") for n in numbers), anchor)
+        return Ref(tuple((n, f"{self.base}#{citation_anchor(self.record.id, n)}", self._("citation {number}", number=n)) for n in numbers), anchor)
 
-    def text(self, text: Text | str | None) -> tuple | None:
-        """The text (English) as pieces: runs of words, and Refs where it has markers."""
+    def text(self, text: str | None) -> tuple | None:
+        """The text as pieces: runs of words, and Refs where it has markers. An English text
+        standing in for another language's stays marked as such (i18n.EnglishStandIn)."""
         if text is None:
             return None
-        return tuple(self.ref(piece.numbers) if isinstance(piece, Marker) else piece for piece in pieces(str(text)))
+        kind = type(text)
+        return tuple(self.ref(piece.numbers) if isinstance(piece, Marker) else kind(piece) for piece in pieces(str(text)))
 
     def numbered(self, view: Callable, leads: list) -> list[Numbered]:
         """The record's citations, numbered, once every marker is made: `view` makes a citation's
         view; `leads[i]` says whose claim citation i is (None for the record's own sources)."""
         return [
-            Numbered(number, citation_anchor(self.record.id, number), view(citation), lead, tuple(self.back.get(number, ())))
+            Numbered(number, citation_anchor(self.record.id, number), view(citation), lead, _ways_back(self.back.get(number, ()), self._))
             for number, (citation, lead) in enumerate(zip(self.record.citations, leads), start=1)
         ]
+
+
+def _ways_back(anchors: list[str], words: Callable) -> tuple[tuple[str, str], ...]:
+    """Each marker's anchor and its link's name: "back to the text" (", a", ", b" for several)."""
+    if len(anchors) == 1:
+        return ((anchors[0], words("back to the text")),)
+    return tuple((anchor, words("back to the text, {letter}", letter=chr(97 + i))) for i, anchor in enumerate(anchors))
 
 
 class OverviewNotes:
     """The home page's overview: each marker numbers the citations it names in the order they
     first appear, and the notes under the overview show them."""
 
-    def __init__(self):
+    def __init__(self, words: Callable):
+        self._ = words
         self.numbers: dict[tuple[str, int], int] = {}
         self.back: dict[int, list[str]] = {}
         self.count = 0
@@ -86,11 +98,11 @@ class OverviewNotes:
         for cited in cites:
             number = self.numbers.setdefault(cited, len(self.numbers) + 1)
             self.back.setdefault(number, []).append(anchor)
-            hrefs.append((number, f"#overview_c{number}"))
+            hrefs.append((number, f"#overview_c{number}", self._("citation {number}", number=number)))
         return Ref(tuple(hrefs), anchor)
 
     def notes(self, records, view: Callable, entry_link: Callable) -> list[Numbered]:
         return [
-            Numbered(number, f"overview_c{number}", view(records[record_id].citations[index - 1]), None, tuple(self.back[number]), entry_link(record_id))
+            Numbered(number, f"overview_c{number}", view(records[record_id].citations[index - 1]), None, _ways_back(self.back[number], self._), entry_link(record_id), self._("in"))
             for (record_id, index), number in self.numbers.items()
         ]

@@ -11,6 +11,18 @@ from .load import describe
 
 _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 MONTHS = tuple(calendar.month_name)  # English, whatever the machine's locale: index 1 is January
+_SHORT_MONTHS = {
+    "en": tuple(calendar.month_abbr),
+    "fr": ("", "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."),
+}
+
+
+def short_month(month: int, lang: str) -> str:
+    """A month's short name, for a chart's axis: "Feb", "févr."."""
+    return _SHORT_MONTHS.get(lang, _SHORT_MONTHS["en"])[month]
+
+
+FRENCH_MONTHS = ("", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
 
 
 @dataclass(frozen=True, order=True)
@@ -33,6 +45,15 @@ class PartialDate:
         if not self.day:
             return f"{MONTHS[self.month]} {self.year}"
         return f"{self.day} {MONTHS[self.month]} {self.year}"
+
+    def text_in(self, lang: str) -> str:
+        """As a reader of `lang` writes it: "14 February 2023", "14 février 2023" ("1er" for the first)."""
+        if lang != "fr":
+            return self.text
+        if not self.month:
+            return str(self.year)
+        month = f"{FRENCH_MONTHS[self.month]} {self.year}"
+        return month if not self.day else f"{'1er' if self.day == 1 else self.day} {month}"
 
     @property
     def first_day(self) -> datetime.date:
@@ -72,8 +93,17 @@ def parse_date(value) -> PartialDate:
     return PartialDate(year, month, day)
 
 
-def format_span(start: PartialDate, end: PartialDate | None, approximate: bool) -> str:
-    """'14 February 2023', 'c. 2022', '2022 – March 2023'."""
-    text = start.text if end is None else f"{start.text} – {end.text}"
-    return f"c. {text}" if approximate else text
+def format_span(start: PartialDate, end: PartialDate | None, approximate: bool, lang: str = "en") -> str:
+    """'14 February 2023', 'c. 2022', '2022 – March 2023'; in French '14 février 2023',
+    'vers 2022', 'février–mars 2022' (a period within one year names the year once)."""
+    if end is None:
+        text = start.text_in(lang)
+    elif lang == "fr" and start.year == end.year and start.month and end.month and not start.day and not end.day:
+        text = f"{FRENCH_MONTHS[start.month]}–{end.text_in(lang)}"
+    else:
+        text = f"{start.text_in(lang)} – {end.text_in(lang)}"
+    return f"{APPROXIMATELY[lang]} {text}" if approximate else text
+
+
+APPROXIMATELY = {"en": "c.", "fr": "vers"}
 

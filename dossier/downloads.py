@@ -8,6 +8,7 @@ import json
 
 from .export import COLLECTIONS, collection_csv, dossier_json
 from .feed import atom_feed
+from .i18n import LANGUAGES, PREFIX
 from .jsonschema import json_schema
 from .model import Dossier
 
@@ -15,12 +16,17 @@ DOWNLOADS = ("data/dossier.json", *(f"data/{c}.csv" for c in COLLECTIONS), "data
 
 
 def download_files(dossier: Dossier, site_url: str, built: str) -> dict[str, str]:
-    """{path under docs/: text}. `built` is the build's date (YYYY-MM-DD); the version is a
+    """{path under docs/: text}, for every edition: the data (in every language) beside each,
+    and each edition's own feed. `built` is the build's date (YYYY-MM-DD); the version is a
     digest of the records, so it changes exactly when the data does."""
-    files = {"data/dossier.json": _dossier_json_text(dossier_json(dossier, version="", built=built))}
-    files.update({f"data/{c}.csv": collection_csv(dossier, c) for c in COLLECTIONS})
-    files["data/schema.json"] = _json(json_schema())
-    files["feed.xml"] = atom_feed(dossier, site_url, f"{built}T00:00:00Z")
+    data = {"data/dossier.json": _dossier_json_text(dossier_json(dossier, version="", built=built))}
+    data.update({f"data/{c}.csv": collection_csv(dossier, c) for c in COLLECTIONS})
+    data["data/schema.json"] = _json(json_schema())
+    files = {}
+    for lang in LANGUAGES:
+        prefix = PREFIX[lang]
+        files.update({prefix + path: text for path, text in data.items()})
+        files[f"{prefix}feed.xml"] = atom_feed(dossier, site_url + prefix, f"{built}T00:00:00Z", lang)
     return files
 
 

@@ -16,6 +16,7 @@ import io
 from typing import Any
 
 from .dates import PartialDate
+from .i18n import LANGUAGES, SHOWN_TEXTS
 from .model import Citation, Claim, Dossier, Record, Text
 from .schema import CITATION_FIELDS, CLAIM_FIELDS, COLLECTION_FIELDS
 
@@ -96,11 +97,23 @@ def _cell(value: Any) -> str:
 
 def collection_csv(dossier: Dossier, collection: str) -> str:
     """One collection as CSV (RFC 4180: CRLF line ends, quoted where needed): a header of
-    the collection's fields in schema order, then one row per record."""
+    the collection's fields in schema order, each localised text followed by a column per
+    other language (`summary.fr`), then one row per record."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    names = _NAMES[collection]
-    writer.writerow(names)
+    columns = [c for name in _NAMES[collection] for c in [(name, None), *((name, lang) for lang in LANGUAGES[1:] if name in _LOCALISED[collection])]]
+    writer.writerow([name if lang is None else f"{name}.{lang}" for name, lang in columns])
     for record in dossier.of(collection):
-        writer.writerow([_cell(record.values.get(name)) for name in names])
+        writer.writerow([_cell(record.values.get(name)) if lang is None else _translated_cell(record.values.get(name), lang) for name, lang in columns])
     return out.getvalue()
+
+
+def _translated_cell(value: Any, lang: str) -> str:
+    """A localised text's `lang` version as a cell (empty where it has none)."""
+    if isinstance(value, tuple):
+        return "; ".join(_translated_cell(v, lang) for v in value)
+    return dict(value.translations).get(lang, "") if isinstance(value, Text) else ""
+
+
+# The fields whose text each edition shows in its language: a column per language in the CSV.
+_LOCALISED = {c: {f.name for f in fields if f.kind in ("text", "texts", "quantity") and f.name in SHOWN_TEXTS} for c, fields in COLLECTION_FIELDS.items()}

@@ -9,6 +9,7 @@ cannot carry at all (most C0 controls) are dropped.
 
 from __future__ import annotations
 
+from .i18n import Words, localised
 from .markers import without_markers
 from .model import Dossier, Record
 from .xmltext import xml_attribute, xml_text
@@ -29,34 +30,35 @@ def permalink(site_url: str, record_id: str) -> str:
     return f"{site_url}r/{record_id}/"
 
 
-def _entry(event: Record, site_url: str) -> str:
+def _entry(event: Record, site_url: str, lang: str) -> str:
     link = permalink(site_url, event.id)
     return "".join((
         "  <entry>\n",
         _element("    ", "id", link),
-        _element("    ", "title", event.title.en, type="text"),
+        _element("    ", "title", str(localised(event.title, lang)), type="text"),
         _element("    ", "link", rel="alternate", type="text/html", href=link),
         _element("    ", "updated", f"{event.date.first_day.isoformat()}T00:00:00Z"),  # the first day of its period
-        _element("    ", "summary", without_markers((event.summary or event.title).en), type="text"),
+        _element("    ", "summary", without_markers(str(localised(event.summary or event.title, lang))), type="text"),
         _element("    ", "category", term=event.category),
         *(_element("    ", "category", term=tag) for tag in event.tags),
         "  </entry>\n",
     ))
 
 
-def atom_feed(dossier: Dossier, site_url: str, updated: str) -> str:
-    """The feed's XML text; `updated` is an RFC 3339 time (e.g. "2025-01-31T12:00:00Z")."""
+def atom_feed(dossier: Dossier, site_url: str, updated: str, lang: str = "en") -> str:
+    """The feed's XML text, in the `lang` edition (at `site_url`); `updated` is an RFC 3339
+    time (e.g. "2025-01-31T12:00:00Z")."""
     return "".join((
         "<?xml version='1.0' encoding='utf-8'?>\n",
-        f'<feed xmlns="{ATOM}">\n',  # names unqualified in Atom's default namespace
+        f'<feed xmlns="{ATOM}" xml:lang="{lang}">\n',  # names unqualified in Atom's default namespace
         _element("  ", "id", site_url),
-        _element("  ", "title", TITLE, type="text"),
+        _element("  ", "title", Words(lang)(TITLE), type="text"),
         _element("  ", "link", rel="self", type="application/atom+xml", href=f"{site_url}feed.xml"),
         _element("  ", "link", rel="alternate", type="text/html", href=site_url),
         _element("  ", "updated", updated),
         "  <author>\n",
         _element("    ", "name", AUTHOR),
         "  </author>\n",
-        *(_entry(event, site_url) for event in reversed(dossier.of("events"))),
+        *(_entry(event, site_url, lang) for event in reversed(dossier.of("events"))),
         "</feed>\n",
     ))

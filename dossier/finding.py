@@ -7,6 +7,7 @@ import functools
 import re
 import unicodedata
 
+from .i18n import localised
 from .model import Record, Text
 
 
@@ -21,13 +22,14 @@ def facets(record: Record) -> dict[str, str]:
     }
 
 
-def search_terms(record: Record, records) -> str:
-    """Words that find the entry though they are not on it as written: its id, the
-    aliases of the actors it names, and its accented words without their accents
-    (so that "teheran" finds "Téhéran"), for search engines that do not fold accents."""
-    named = (records[target] for _, target, _ in record.references() if target in records)
-    aliases = [alias for actor in named if actor.collection == "actors" for alias in actor.aliases]
-    words = _WORD.findall(" ".join(text for text in _texts(record, records) if not text.isascii()))
+def search_terms(record: Record, records, lang: str = "en") -> str:
+    """Words that find the entry though they are not on it as written: its id, the names
+    and aliases of the actors it names (in either language), and its accented words without
+    their accents (so that "teheran" finds "Téhéran"), for search engines that do not fold
+    accents. `lang`: the edition, whose text the entry shows."""
+    named = [records[target] for _, target, _ in record.references() if target in records]
+    aliases = [alias for actor in named if actor.collection == "actors" for alias in (*actor.aliases, *_other_names(actor, lang))]
+    words = _WORD.findall(" ".join(text for text in _texts(record, lang) if not text.isascii()))
     unaccented = [plain for plain in (_strip_accents(w) for w in words if not w.isascii()) if plain.isascii()]
     return " ".join(dict.fromkeys([record.id, *aliases, *unaccented]))
 
@@ -35,10 +37,18 @@ def search_terms(record: Record, records) -> str:
 _WORD = re.compile(r"\w+")
 
 
-def _texts(record: Record, records):
+def _other_names(actor: Record, lang: str):
+    """An actor's name in the other languages: a French reader of the English edition types "Poutine"."""
+    name = actor.values.get("name")
+    if not isinstance(name, Text):
+        return ()
+    return tuple(text for language, text in (("en", name.en), *name.translations) if language != lang)
+
+
+def _texts(record: Record, lang: str):
     for value in record.values.values():
         if isinstance(value, Text):
-            yield value.en
+            yield localised(value, lang)
         elif isinstance(value, str):
             yield value
     for citation in record.citations:

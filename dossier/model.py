@@ -134,8 +134,17 @@ class Dossier:
     records: MappingType[str, Record]  # by id
     former_ids: MappingType[str, str]  # former id -> current id
     texts: MappingType[str, str]  # the text of each source file (relative to seeds/)
-    overview: tuple = ()  # the home page's paragraphs (see overview.py)
+    overviews: MappingType[str, tuple] = field(default_factory=dict)  # the home page's paragraphs, by language (overview.py)
     settings: Settings = Settings()  # what the dossier requires of its data (see settings.py)
+
+    @property
+    def overview(self) -> tuple:
+        """The English overview's paragraphs."""
+        return self.overviews.get("en", ())
+
+    def overview_in(self, lang: str) -> tuple[tuple, str]:
+        """The overview in `lang`, or the English one standing in; and the language it is in."""
+        return (self.overviews[lang], lang) if lang in self.overviews else (self.overview, "en")
 
     def of(self, collection: str) -> list[Record]:
         """A collection's records in the order the site shows them."""
@@ -179,11 +188,11 @@ class Dossier:
         return quotes
 
 
-def build_dossier(records: list[Record], texts: MappingType[str, str], overview=(), settings: Settings = Settings()) -> Dossier:
+def build_dossier(records: list[Record], texts: MappingType[str, str], overviews=None, settings: Settings = Settings()) -> Dossier:
     return Dossier(
         records={r.id: r for r in records},
         former_ids={old: r.id for r in records for old in r.former_ids},
         texts=texts,
-        overview=tuple(overview),
+        overviews={lang: tuple(paragraphs) for lang, paragraphs in (overviews or {}).items()},
         settings=settings,
     )

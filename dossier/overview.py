@@ -1,8 +1,8 @@
 """The home page's overview: plain English paragraphs whose only markup is links to records
 and citation markers.
 
-`data/overview.md` is written by editors, like the YAML beside it, so it is data, not
-trusted Markdown: a link is `[words](#record-id)`, a citation marker `[record-id 2]` (the
+`data/overview.md` (and its French, `data/overview.fr.md`) is written by editors, like the
+YAML beside it, so it is data, not trusted Markdown: a link is `[words](#record-id)`, a citation marker `[record-id 2]` (the
 second citation of that record; `[record-id 1, 3; other-id 2]` names several), and
 everything else is shown as text.
 """
@@ -17,6 +17,10 @@ from .markers import named_markers, sentences, shortened
 from .problems import Mark, Problem, did_you_mean
 
 OVERVIEW_FILE = "data/overview.md"
+
+
+def overview_file(lang: str) -> str:
+    return OVERVIEW_FILE if lang == "en" else f"data/overview.{lang}.md"
 _LINK = re.compile(r"\[([^\]\n]+)\]\(#([^)\s]*)\)")
 
 
@@ -35,38 +39,41 @@ class Paragraph:
     mark: Mark  # where it starts
 
 
-def read_overview(root: Path) -> tuple[list[Paragraph], list[Problem]]:
-    path = root / OVERVIEW_FILE
-    if not path.is_file():
-        return [], []
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        return [], [Problem(Mark(OVERVIEW_FILE, 1, 1), f"not UTF-8 text ({error.reason} at byte {error.start})")]
-    return parse_overview(text), []
+def read_overviews(root: Path, languages) -> tuple[dict[str, list[Paragraph]], list[Problem]]:
+    """The overview in each language it is written in, by language."""
+    overviews, problems = {}, []
+    for lang in languages:
+        name = overview_file(lang)
+        if not (root / name).is_file():
+            continue
+        try:
+            overviews[lang] = parse_overview((root / name).read_text(encoding="utf-8-sig"), name)
+        except UnicodeDecodeError as error:
+            problems.append(Problem(Mark(name, 1, 1), f"not UTF-8 text ({error.reason} at byte {error.start})"))
+    return overviews, problems
 
 
-def parse_overview(text: str) -> list[Paragraph]:
+def parse_overview(text: str, name: str = OVERVIEW_FILE) -> list[Paragraph]:
     """Paragraphs (separated by blank lines), each a run of text, link and marker pieces."""
     paragraphs = []
     for block in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
-        found = [(m.start(), m.end(), Piece(m.group(1), m.group(2), _mark(text, m.start()))) for m in _LINK.finditer(text, block.start(), block.end())]
+        found = [(m.start(), m.end(), Piece(m.group(1), m.group(2), _mark(text, m.start(), name))) for m in _LINK.finditer(text, block.start(), block.end())]
         for marker in named_markers(text[block.start() : block.end()]):
             start, end = block.start() + marker.start, block.start() + marker.end
-            found.append((start, end, Piece(text[start:end], mark=_mark(text, start), cites=marker.citations)))
+            found.append((start, end, Piece(text[start:end], mark=_mark(text, start, name), cites=marker.citations)))
         pieces, cursor = [], block.start()
         for start, end, piece in sorted(found, key=lambda item: item[0]):
             pieces += [Piece(text[cursor:start]), piece]
             cursor = end
         pieces.append(Piece(text[cursor : block.end()]))
         kept = tuple(p for p in pieces if p.text.strip() or p.target or p.cites)
-        paragraphs.append(Paragraph(text[block.start() : block.end()], kept, _mark(text, block.start())))
+        paragraphs.append(Paragraph(text[block.start() : block.end()], kept, _mark(text, block.start(), name)))
     return paragraphs
 
 
-def _mark(text: str, position: int) -> Mark:
+def _mark(text: str, position: int, name: str) -> Mark:
     before = text[:position]
-    return Mark(OVERVIEW_FILE, before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1)
+    return Mark(name, before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1)
 
 
 def check_overview(paragraphs, records, former_ids, markers_required: bool = False) -> list[Problem]:
@@ -106,4 +113,4 @@ def _mark_in(paragraph: Paragraph, sentence: str) -> Mark:
     before = paragraph.text[: found.start()] if found else ""
     line = paragraph.mark.line + before.count("\n")
     column = len(before) - (before.rfind("\n") + 1) + (paragraph.mark.column if "\n" not in before else 1)
-    return Mark(OVERVIEW_FILE, line, column)
+    return Mark(paragraph.mark.file, line, column)

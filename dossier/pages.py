@@ -15,10 +15,11 @@ from markupsafe import Markup
 
 from .charts import timeline_chart, transfers_chart
 from .citing import Citing, OverviewNotes, Ref
-from .dates import PartialDate, format_span
+from .dates import APPROXIMATELY, PartialDate
 from .finding import facets, search_terms
+from .i18n import PREFIX, EnglishStandIn, Words, localised, untranslated
 from .model import Citation, Dossier, Record
-from .schema import ACTOR_KINDS, COLLECTION_FIELDS, RECORD_NOUN, STANCES, STATUSES
+from .schema import ACTOR_KINDS, COLLECTION_FIELDS, RECORD_NOUN, STATUSES
 
 PAGE_OF_COLLECTION = {"events": "timeline.md", "transfers": "transfers.md", "agreements": "agreements.md", "sources": "sources.md"}
 LATEST_ON_HOME = 5
@@ -47,8 +48,10 @@ class Part:
     """One page of a long collection or list: a year, or a piece of a crowded year."""
 
     slug: str  # in the page's path: "2023", "2023-p2", "undated"
-    label: str  # for the reader: "2023", "2023, part 2", "not signed"
+    year: str | None  # None: the records have no date
+    number: int  # 1, or the piece of a crowded year
     records: list
+    undated: str = "undated"  # what the reader is told of records without a date ("not signed")
 
     def path(self, stem: str) -> str:
         return f"{stem}/{self.slug}.md"
@@ -78,10 +81,7 @@ def split_by_year(records: list[Record], limit: int, undated: str = "undated") -
         slug = str(year) if year is not None else "undated"
         chunks = [group[i : i + limit] for i in range(0, len(group), limit)]
         for number, chunk in enumerate(chunks, start=1):
-            if number == 1:
-                parts.append(Part(slug, name, chunk))
-            else:
-                parts.append(Part(f"{slug}-p{number}", f"{name}, part {number}", chunk))
+            parts.append(Part(slug if number == 1 else f"{slug}-p{number}", None if year is None else name, number, chunk, undated))
     return parts
 
 
@@ -129,8 +129,9 @@ class Link(NamedTuple):
 class DateView(NamedTuple):
     start: PartialDate
     end: PartialDate | None
-    approximate: bool
-    text: str
+    approximate: str | None  # the word that marks an approximate date ("c.", "vers")
+    start_text: str
+    end_text: str | None
 
 
 class CitationView(NamedTuple):
@@ -164,11 +165,16 @@ def url_of(page: str) -> str:
 
 
 class _Planner:
-    def __init__(self, dossier: Dossier, site_url: str, layout: Layout):
+    """Plans the pages of one edition: `lang`'s words and text, permanent links from `site_url`
+    (the edition's own address)."""
+
+    def __init__(self, dossier: Dossier, site_url: str, layout: Layout, lang: str = "en"):
         self.dossier = dossier
         self.records = dossier.records
         self.site_url = site_url
         self.layout = layout
+        self.lang = lang
+        self._ = Words(lang)
         self.places = place_records(dossier, layout)
         self.backlinks: dict[str, list[Record]] = defaultdict(list)
         for record in sorted(self.records.values(), key=lambda r: (r.sort_key, r.collection)):
@@ -204,56 +210,73 @@ class _Planner:
         limit = self.layout.marks_per_chart
         if "timeline" in which:
             events = self.dossier.of("events")
-            charts["timeline_chart"] = Markup(timeline_chart(events[-limit:], self.site_href))
-            charts["timeline_chart_note"] = _chart_note(len(events), limit, "event")
+            charts["timeline_chart"] = Markup(timeline_chart(events[-limit:], self.site_href, words=self._, label=self.label))
+            charts["timeline_chart_note"] = self.chart_note(len(events), limit, "events")
         if "transfers" in which:
             transfers = self.dossier.of("transfers")
-            name = lambda actor_id: self.records[actor_id].label  # noqa: E731
-            charts["transfers_chart"] = Markup(transfers_chart(transfers[-limit:], self.site_href, name))
-            charts["transfers_chart_note"] = _chart_note(len(transfers), limit, "transfer")
+            name = lambda actor_id: self.label(self.records[actor_id])  # noqa: E731
+            charts["transfers_chart"] = Markup(transfers_chart(transfers[-limit:], self.site_href, name, words=self._, label=self.label))
+            charts["transfers_chart_note"] = self.chart_note(len(transfers), limit, "transfers")
         return charts
+
+    def text(self, value):
+        """A text field in this edition's language (English standing in, marked, where it has none)."""
+        return localised(value, self.lang)
+
+    def label(self, record: Record):
+        """What the record is called in this edition (a source keeps its title as published)."""
+        return self.text(record.values[{"actors": "name", "transfers": "item"}.get(record.collection, "title")])
+
+    def language_of(self, record: Record) -> str | None:
+        """The language of a link's text to the record, when it is not the edition's."""
+        if record.collection == "sources":
+            return record.language if record.language.partition("-")[0] != self.lang else None
+        return "en" if isinstance(self.label(record), EnglishStandIn) else None
 
     def link(self, record_id: str) -> Link:
         key = (self.folder, record_id)
         if key not in self._links:
             record = self.records[record_id]
-            lang = record.language if record.collection == "sources" and not record.language.startswith("en") else None
-            self._links[key] = Link(record.label, self.href(record_id), lang)
+            self._links[key] = Link(self.label(record), self.href(record_id), self.language_of(record))
         return self._links[key]
 
     def entry_link(self, record: Record) -> EntryLink:
         key = (self.folder, record.id)
         if key not in self._entry_links:
             date = record.when
+            status = record.values.get("status")
             self._entry_links[key] = EntryLink(
-                date.text if date else "not signed" if record.collection == "agreements" else "",
+                date.text_in(self.lang) if date else self._("not signed") if record.collection == "agreements" else "",
                 self.link(record.id),
-                RECORD_NOUN[record.collection],
-                record.values.get("status"),
+                self._(RECORD_NOUN[record.collection]),
+                self._(status) if status else None,
             )
         return self._entry_links[key]
 
     def citation(self, citation: Citation) -> CitationView:
         """A quote and its source, for the raw HTML of a numbered list (a link as the built site has it)."""
         source = self.records[citation.source]
-        lang = source.language if not source.language.startswith("en") else None
-        return CitationView(citation.quote, source.language, citation.translation, Link(source.label, self.site_href(source.id), lang))
+        # A quote in the edition's own language needs no translation beside it.
+        translated = citation.translation if source.language.partition("-")[0] != self.lang else None
+        return CitationView(citation.quote, source.language, translated, Link(self.label(source), self.site_href(source.id), self.language_of(source)))
 
     def cited(self, record: Record, fields: tuple[str, ...]) -> dict:
         """The record's texts in `fields` (a list of texts for roles) with their markers as links,
         its claims, and its citations numbered as the markers name them, linking back."""
-        citing = Citing(record)
+        citing = Citing(record, self._)
         view: dict[str, Any] = {}
         for name in fields:
             value = record.values.get(name)
-            view[name] = [citing.text(item) for item in value] if name == "roles" else citing.text(value)
+            view[name] = [citing.text(self.text(item)) for item in value] if name == "roles" else citing.text(self.text(value))
         claims, leads = [], [None] * len(record.sources)
         first = len(record.sources) + 1
         for claim in record.values.get("claims") or ():
             numbers = tuple(range(first, first + len(claim.sources)))
-            claims.append(ClaimView(self.link(claim.by), claim.stance, citing.ref(numbers)))
+            claims.append(ClaimView(self.link(claim.by), self._(claim.stance), citing.ref(numbers)))
             # the numbered list is raw HTML: its links are the built site's
-            leads += [ClaimView(Link(self.records[claim.by].label, self.site_href(claim.by)), claim.stance, None)] * len(claim.sources)
+            actor = self.records[claim.by]
+            stance = self._("{stance}:", stance=self._(claim.stance))  # "denies:", « dément : »
+            leads += [ClaimView(Link(self.label(actor), self.site_href(claim.by), self.language_of(actor)), stance, None)] * len(claim.sources)
             first += len(claim.sources)
         view["claims"] = claims
         view["citations"] = citing.numbered(self.citation, leads)
@@ -269,16 +292,18 @@ class _Planner:
         a citation of the entry, whose date of access the reader's browser fills in."""
         absolute = f"{self.site_url}r/{record.id}/"
         date = record.when
-        dated = f"entry dated {date.text}" if date else "entry"
+        # "dated 2 June 2021", "dated 2021": in French « datée du 2 juin 2021 », « datée de 2021 »
+        dated = self._("entry dated {date}" if date.day else "entry dated {period}", date=date.text_in(self.lang), period=date.text_in(self.lang)) if date else self._("entry")
         return {
             "href": f"{self.page_href('r')}/{record.id}/index.html",  # one relative path per folder, not per record
             "absolute": absolute,
-            "citation": f"“{record.label}”, Russia–Iran dossier, {dated}, {absolute}",
+            "citation": self._("“{title}”, Russia–Iran dossier, {dated}, {link}", title=self.label(record), dated=dated, link=absolute),
         }
 
-    @staticmethod
-    def date(record: Record) -> DateView:
-        return DateView(record.date, record.date_end, bool(record.approximate), format_span(record.date, record.date_end, bool(record.approximate)))
+    def date(self, record: Record) -> DateView:
+        end = record.date_end
+        approximate = APPROXIMATELY[self.lang] if record.approximate else None
+        return DateView(record.date, end, approximate, record.date.text_in(self.lang), end.text_in(self.lang) if end else None)
 
     # -- entries ----------------------------------------------------------------------
 
@@ -288,18 +313,29 @@ class _Planner:
             "record": record,
             "related": [self.link(i) for i in self.related(record)],
             "permalink": self.permalink(record),
-            "search_terms": search_terms(record, self.records),
+            "search_terms": search_terms(record, self.records, self.lang),
             **self.cited(record, ("summary", "note")),
         }
         if record.collection in ("events", "transfers"):
             view["facets"] = facets(record)
             view["date"] = self.date(record)
-            view["status_meaning"] = _meaning(STATUSES, record.status)
+            view["status"] = self._(record.status)
+            view["status_meaning"] = self._(_meaning(STATUSES, record.status))
+            view["category"] = self._(record.category)
         if record.collection == "events":
+            view["title"] = self.label(record)
             view["actors"] = [self.link(i) for i in record.actors]
         if record.collection == "transfers":
+            view["item"] = self.label(record)
+            view["quantity"] = self.text(record.quantity) if record.quantity is not None else None
             view["supplier"], view["recipient"] = self.link(record.supplier), self.link(record.recipient)
         if record.collection == "agreements":
+            view["title"] = self.label(record)
+            view["title_original"] = str(record.title_original) if record.title_original else None
+            view["kind"], view["status"] = self._(record.kind), self._(record.status)
+            view["signed"] = record.signed.text_in(self.lang) if record.signed else None
+            view["location"] = self.text(record.location) if record.location else None
+            view["areas"] = [self._.term(area) for area in record.areas]
             view["parties"] = [self.link(i) for i in record.parties]
             view["signatories"] = [self.link(i) for i in record.signatories]
         return view
@@ -326,8 +362,10 @@ class _Planner:
         def run() -> list[PagePlan]:
             self.at(page)
             self.list_pages = []
-            plan = make()
-            return [plan, *self.list_pages]
+            plans = [make(), *self.list_pages]
+            for plan in plans:
+                plan.context["_"] = self._  # the edition's words, for the templates
+            return plans
 
         return run
 
@@ -360,22 +398,27 @@ class _Planner:
     def collection_part(self, entries_page, page: str, parts: list[Part], paths: list[str], number: int) -> PagePlan:
         part = parts[number]
         pager = {
-            "up": Link("All pages", self.page_href(page)),
-            "previous": Link(f"← {parts[number - 1].label}", self.page_href(paths[number - 1])) if number > 0 else None,
-            "next": Link(f"{parts[number + 1].label} →", self.page_href(paths[number + 1])) if number + 1 < len(parts) else None,
+            "up": Link(self._("All pages"), self.page_href(page)),
+            "previous": Link(f"← {self.part_label(parts[number - 1])}", self.page_href(paths[number - 1])) if number > 0 else None,
+            "next": Link(f"{self.part_label(parts[number + 1])} →", self.page_href(paths[number + 1])) if number + 1 < len(parts) else None,
         }
-        return entries_page(part.records, PageHead(part.label, f"part_{part.slug.replace('-', '_')}", pager=pager))
+        return entries_page(part.records, PageHead(self.part_label(part), f"part_{part.slug.replace('-', '_')}", pager=pager))
+
+    def part_label(self, part: Part) -> str:
+        """What the reader is told a part holds: "2023", "2023, part 2", "not signed"."""
+        name = part.year or self._(part.undated)
+        return name if part.number == 1 else self._("{name}, part {number}", name=name, number=part.number)
 
     def part_links(self, parts: list[Part], paths: list[str]) -> list[dict]:
         """The list of a split collection's or list's pages, from the page being planned."""
-        return [{"link": Link(part.label, self.page_href(path)), "count": len(part.records)} for part, path in zip(parts, paths)]
+        return [{"link": Link(self.part_label(part), self.page_href(path)), "count": len(part.records)} for part, path in zip(parts, paths)]
 
     def timeline(self, events: list[Record], head: PageHead) -> PagePlan:
         years: dict[int, list] = defaultdict(list)
         for event in events:
             years[event.date.year].append(self.entry(event))
         charts = self.charts(("timeline",)) if head.title is None else {}
-        return PagePlan(self.page, "timeline.md.j2", {"head": head, "years": sorted(years.items()), **charts})
+        return PagePlan(self.page, "timeline.md.j2", {"head": head, "years": sorted(years.items()), "labels": self.facet_labels(events), **charts})
 
     def transfers(self, transfers: list[Record], head: PageHead) -> PagePlan:
         directions: dict[tuple[str, str], list] = defaultdict(list)
@@ -384,12 +427,19 @@ class _Planner:
             entry = self.entry(transfer)
             rows.append(entry)
             directions[(transfer.supplier, transfer.recipient)].append(entry)
+        name = lambda actor_id: self.label(self.records[actor_id])  # noqa: E731
         groups = [
-            {"supplier": self.records[s].name.en, "recipient": self.records[r].name.en, "anchor": f"from_{s}_to_{r}", "entries": entries}
-            for (s, r), entries in sorted(directions.items(), key=lambda item: (self.records[item[0][0]].name.en, self.records[item[0][1]].name.en))
+            {"supplier": name(s), "recipient": name(r), "anchor": f"from_{s}_to_{r}", "entries": entries}
+            for (s, r), entries in sorted(directions.items(), key=lambda item: (name(item[0][0]), name(item[0][1])))
         ]
         charts = self.charts(("transfers",)) if head.title is None else {}
-        return PagePlan(self.page, "transfers.md.j2", {"head": head, "rows": rows, "groups": groups, **charts})
+        return PagePlan(self.page, "transfers.md.j2", {"head": head, "rows": rows, "groups": groups, "labels": self.facet_labels(transfers), **charts})
+
+    def facet_labels(self, records: list[Record]) -> dict | None:
+        """What the filters call each category and status on the page, where it is not English."""
+        if self.lang == "en" or not records:
+            return None
+        return {value: self._(value) for r in records for value in (r.category, r.status)}
 
     def agreements(self, agreements: list[Record], head: PageHead) -> PagePlan:
         return PagePlan(self.page, "agreements.md.j2", {"head": head, "entries": [self.entry(a) for a in agreements]})
@@ -400,10 +450,12 @@ class _Planner:
             coverage = self.dossier.coverage_of(s)
             entries.append({
                 "record": s,
-                "note": Citing(s).text(s.note),
+                "note": Citing(s, self._).text(self.text(s.note)),
+                "title_en": self.text(s.title_en) if s.title_en and self.lang == "en" else None,
+                "date": s.date.text_in(self.lang),
                 "permalink": self.permalink(s),
-                "search_terms": search_terms(s, self.records),
-                "cited_by": self.entry_list(f"sources/{s.id}", f"Records citing {s.label}", self.backlinks[s.id], s.id),
+                "search_terms": search_terms(s, self.records, self.lang),
+                "cited_by": self.entry_list(f"sources/{s.id}", self._("Records citing {title}", title=self.label(s)), self.backlinks[s.id], s.id),
                 "coverage": coverage,
                 "sentences": [
                     {"text": sentence.text, "cited_by": [self.link(i) for i in sentence.cited_by]}
@@ -423,8 +475,9 @@ class _Planner:
         links = self.part_links(parts, paths)
         for part, path in zip(parts, paths):
             self.at(path)
+            label = self.part_label(part)
             context = {
-                "title": part.label if part.label.startswith(title) else f"{title}, {part.label}",
+                "title": label if label.startswith(title) else f"{title}, {label}",
                 "anchor": f"list_{part.slug.replace('-', '_')}",
                 "up": Link(title, self.page_href(here) + (f"#{section}" if section else "")),
                 "links": [self.entry_link(r) for r in part.records],
@@ -434,17 +487,17 @@ class _Planner:
         return {"count": len(records), "links": [], "parts": links}
 
     def actor_index(self) -> PagePlan:
-        actors = sorted(self.dossier.of("actors"), key=lambda a: (a.name.en.casefold(), a.id))
+        actors = sorted(self.dossier.of("actors"), key=lambda a: (self.label(a).casefold(), a.id))
         kinds = [
-            {"kind": kind.value, "anchor": f"kind_{kind.value}", "actors": [{"link": self.link(a.id), "roles": self.roles_elsewhere(a)} for a in actors if a.kind == kind.value]}
+            {"kind": self._(kind.value + "s"), "anchor": f"kind_{kind.value}", "actors": [{"link": self.link(a.id), "roles": self.roles_elsewhere(a)} for a in actors if a.kind == kind.value]}
             for kind in ACTOR_KINDS
         ]
         return PagePlan(self.page, "actor_index.md.j2", {"kinds": [k for k in kinds if k["actors"]]})
 
     def roles_elsewhere(self, actor: Record) -> list:
         """An actor's roles as another page lists them: each marker leads to the actor's page."""
-        citing = Citing(actor, elsewhere=self.site_href(actor.id).partition("#")[0])
-        return [citing.text(role) for role in actor.roles]
+        citing = Citing(actor, self._, elsewhere=self.site_href(actor.id).partition("#")[0])
+        return [citing.text(self.text(role)) for role in actor.roles]
 
     def actor(self, actor: Record) -> PagePlan:
         naming = self.backlinks[actor.id]
@@ -452,12 +505,15 @@ class _Planner:
         for collection, title in (("events", "Timeline"), ("transfers", "Arms transfers"), ("agreements", "Agreements"), ("actors", "Related actors")):
             records = [r for r in naming if r.collection == collection]
             if records:
-                listed = self.entry_list(f"actors/{actor.id}/{collection}", f"{actor.label}, {title.lower()}", records, f"section_{collection}")
+                title = self._(title)
+                listed = self.entry_list(f"actors/{actor.id}/{collection}", f"{self.label(actor)}, {title.lower()}", records, f"section_{collection}")
                 sections.append({"title": title, "anchor": f"section_{collection}", **listed})
         view = {
             "record": actor,
+            "name": self.label(actor),
+            "kind": self._(actor.kind),
             "permalink": self.permalink(actor),
-            "search_terms": search_terms(actor, self.records),
+            "search_terms": search_terms(actor, self.records, self.lang),
             "country": self.link(actor.country) if actor.country else None,
             "sections": sections,
             **self.cited(actor, ("roles", "summary", "note")),
@@ -480,20 +536,20 @@ class _Planner:
         return [*lists, self.task("browse/index.md", functools.partial(self.browse_index, groups))]
 
     def browse_list(self, path: str, group: dict) -> PagePlan:
-        title = group["value"] if group["kind"] == "year" else f"Category: {group['value']}"
+        title = group["value"] if group["kind"] == "year" else self._("Category: {category}", category=self._(group["value"]))
         listed = self.entry_list(path[: -len(".md")], title, group["records"])
         return PagePlan(path, "browse_list.md.j2", {"kind": group["kind"], "value": group["value"], "title": title, "listed": listed})
 
     def browse_index(self, groups: dict[str, dict]) -> PagePlan:
         index = {
-            kind: [Link(g["value"], posixpath.relpath(p, "browse")) for p, g in groups.items() if g["kind"] == kind]
+            kind: [Link(g["value"] if kind == "year" else self._(g["value"]), posixpath.relpath(p, "browse")) for p, g in groups.items() if g["kind"] == kind]
             for kind in ("year", "category")
         }
         return PagePlan(self.page, "browse_index.md.j2", {"years": index["year"], "categories": index["category"]})
 
     def home(self) -> PagePlan:
         counts = [
-            {"noun": title, "count": len(self.dossier.of(collection)), "link": Link(title, posixpath.relpath(page, "."))}
+            {"count": len(self.dossier.of(collection)), "link": Link(self._(title), posixpath.relpath(page, "."))}
             for collection, title, page in (
                 ("events", "Timeline events", "timeline.md"),
                 ("transfers", "Arms transfers", "transfers.md"),
@@ -504,30 +560,47 @@ class _Planner:
         ]
         latest = [self.entry_link(e) for e in reversed(self.dossier.of("events")[-LATEST_ON_HOME:])]
         example = next(iter(self.dossier.of("events")), None)
-        notes = OverviewNotes()
+        notes = OverviewNotes(self._)
+        paragraphs, overview_lang = self.dossier.overview_in(self.lang)
         overview = [
-            [{"text": piece.text, "link": self.link(piece.target) if piece.target else None, "ref": notes.ref(piece.cites) if piece.cites else None} for piece in paragraph.pieces]
-            for paragraph in self.dossier.overview
+            [{"text": self._.spaced(piece.text), "link": self.link(piece.target) if piece.target else None, "ref": notes.ref(piece.cites) if piece.cites else None} for piece in paragraph.pieces]
+            for paragraph in paragraphs
         ]
-        overview_notes = notes.notes(self.records, self.citation, lambda record_id: Link(self.records[record_id].label, self.site_href(record_id)))
+        entry = lambda record_id: Link(self.label(self.records[record_id]), self.site_href(record_id), self.language_of(self.records[record_id]))  # noqa: E731
+        overview_notes = notes.notes(self.records, self.citation, entry)
         context = {"counts": counts, "latest": latest, "site_url": self.site_url, "example": example, "overview": overview, "overview_notes": overview_notes}
+        context["overview_lang"] = overview_lang if overview_lang != self.lang else None
         context.update(self.charts(("timeline", "transfers")))
         return PagePlan(self.page, "home.md.j2", context)
 
     def methodology(self) -> PagePlan:
+        _ = self._
         collections = [
-            {"name": name, "noun": RECORD_NOUN[name], "fields": fields} for name, fields in COLLECTION_FIELDS.items()
+            {"name": name, "fields": [{"name": f.name, "required": f.required, "doc": _(f.doc), "choices": f.choices} for f in fields]}
+            for name, fields in COLLECTION_FIELDS.items()
         ]
-        context = {"statuses": STATUSES, "stances": STANCES, "collections": collections, "site_url": self.site_url}
+        vocabulary = [{"value": c.value, "word": _(c.value), "meaning": _(c.meaning)} for c in STATUSES]
+        context = {"statuses": vocabulary, "collections": collections, "site_url": self.site_url}
+        context["french_required"] = self.dossier.settings.french == "required"
         context["markers_required"] = self.dossier.settings.citation_markers == "required"
-        return PagePlan(self.page, "methodology.md.j2", context)
+        context["english_standing_in"] = self.english_standing_in() if self.lang != "en" else []
+        template = "methodology.md.j2" if self.lang == "en" else f"methodology.{self.lang}.md.j2"
+        return PagePlan(self.page, template, context)
 
+    def english_standing_in(self) -> list[dict]:
+        """The records whose texts this edition shows in English, for want of a translation."""
+        missing = []
+        for record in sorted(self.records.values(), key=lambda r: (r.collection, r.id)):
+            fields = untranslated(record, self.lang)
+            if fields:
+                missing.append({"link": self.link(record.id), "fields": ", ".join(fields)})
+        return missing
 
-def _chart_note(total: int, limit: int, noun: str) -> str | None:
-    """What a chart leaves out, said under it."""
-    if total <= limit:
-        return None
-    return f"The chart shows the latest {limit:,} of the {total:,} {noun}s; each year's page lists them all."
+    def chart_note(self, total: int, limit: int, nouns: str) -> str | None:
+        """What a chart leaves out, said under it."""
+        if total <= limit:
+            return None
+        return self._("The chart shows the latest {limit} of the {total} " + nouns + "; each year's page lists them all.", limit=self._.number(limit), total=self._.number(total))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -540,16 +613,27 @@ def _meaning(choices, value: str) -> str:
     return next(c.meaning for c in choices if c.value == value)
 
 
-def plan_site(dossier: Dossier, site_url: str, layout: Layout = Layout()) -> tuple[list[PageTask], list[Redirect]]:
-    """Every page, as the task that plans it, and every `/r/` redirect, from one placement of
-    the records. Pages are planned where they are rendered (workers.render_pages), since
-    planning costs about as much as rendering and both then share the cores."""
-    planner = _Planner(dossier, site_url, layout)
-    return planner.tasks(), plan_redirects(dossier, site_url, planner.places)
+def plan_site(dossier: Dossier, site_url: str, layout: Layout = Layout(), lang: str = "en") -> tuple[list[PageTask], list[Redirect]]:
+    """Every page of the `lang` edition, as the task that plans it, and every `/r/` redirect,
+    from one placement of the records. Pages are planned where they are rendered
+    (workers.render_pages), since planning costs about as much as rendering and both then
+    share the cores. `site_url` is the site's address: an edition other than English lives
+    under its own folder of the site (`fr/`), and its files under the same folder of docs/."""
+    prefix = PREFIX[lang]
+    planner = _Planner(dossier, site_url + prefix, layout, lang)
+    tasks = planner.tasks()
+    redirects = plan_redirects(dossier, site_url + prefix, planner.places)
+    if not prefix:
+        return tasks, redirects
+    return [functools.partial(_placed, task, prefix) for task in tasks], [r._replace(path=prefix + r.path) for r in redirects]
 
 
-@dataclass(frozen=True)
-class Redirect:
+def _placed(task: PageTask, prefix: str) -> list[PagePlan]:
+    """The pages a task plans, in the folder of their edition."""
+    return [PagePlan(prefix + plan.path, plan.template, plan.context) for plan in task()]
+
+
+class Redirect(NamedTuple):
     path: str  # r/<id>/index.html
     target: str  # relative to the redirect page, anchor kept
     canonical: str  # absolute

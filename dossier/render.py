@@ -19,6 +19,7 @@ import jinja2
 import jinja2.compiler
 from markupsafe import Markup
 
+from .i18n import EnglishStandIn
 from .pages import PageTask, Redirect
 from .schema import LANGUAGE_PATTERN
 
@@ -31,8 +32,9 @@ GENERATED_NOTE = "generated from data/ by scripts/build_pages.py — do not edit
 # at the start of a line (lists, headings, quotes), handled by _LINE_START.
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]#|<>&~^$=]")
 _LINE_START = re.compile(r"^(\s*)([-+=:]|\d+(?=[.)]))")
-_WHITESPACE = re.compile(r"\s+")
-_ODD_WHITESPACE = re.compile(r"[^\S ]|  ")  # what _WHITESPACE would change
+# Line breaks and runs of spaces become one space; no-break spaces (French « : » typography) stay.
+_WHITESPACE = re.compile(r"[ \t\n\r\f\v\x85\u2028\u2029]+")
+_ODD_WHITESPACE = re.compile(r"[\t\n\r\f\v\x85\u2028\u2029]|  ")  # what _WHITESPACE would change
 _ANCHOR = re.compile(r"[a-z0-9]+([-_][a-z0-9]+)*")
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 
@@ -51,7 +53,10 @@ def md(value, keep_edges: bool = False) -> Markup:
     """Text for a Markdown context: one line, every special character neutralised.
 
     keep_edges keeps a leading and trailing space, for a piece of text printed beside a link.
+    English standing in for a translation (i18n.EnglishStandIn) is marked as English.
     """
+    if isinstance(value, EnglishStandIn):
+        return _markup(f'<span lang="en">{_md(str(value), keep_edges)}</span>')
     return _md(str(value), keep_edges)
 
 
@@ -100,6 +105,12 @@ def lang(value) -> Markup:
     return _markup('{ lang="' + str(value) + '" }')
 
 
+def json_script(value) -> Markup:
+    """Data for a page's script, as the text of a <script type="application/json">: JSON that
+    cannot end the element (every < written as \\u003c)."""
+    return _markup(json.dumps(value, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
+
+
 def yaml_string(value) -> Markup:
     """A quoted scalar for a page's front matter (JSON strings are YAML strings)."""
     return _markup(json.dumps(str(value), ensure_ascii=False))
@@ -111,9 +122,10 @@ def yaml_string(value) -> Markup:
 
 @functools.lru_cache(maxsize=1 << 16)
 def link(item) -> Markup:
-    """A Link as a Markdown link, with its language when it is not English."""
-    text = f"[{md(item.text)}]({url(item.href)})"
-    return _markup(text + lang(item.lang) if item.lang else text)
+    """A Link as a Markdown link, with its language when it is not the page's (the link carries
+    it, so English standing in needs no mark of its own)."""
+    text = f"[{md(str(item.text))}]({url(item.href)})"
+    return _markup(text + str(lang(item.lang)) if item.lang else text)  # str + Markup would escape the str
 
 
 def links(items) -> Markup:
@@ -122,14 +134,16 @@ def links(items) -> Markup:
 
 def date(view) -> Markup:
     """A DateView: `c. <time datetime="2023-02">February 2023</time> – …`."""
-    text = f'<time datetime="{attr(view.start.iso)}">{md(view.start.text)}</time>'
+    text = f'<time datetime="{attr(view.start.iso)}">{md(view.start_text)}</time>'
     if view.end:
-        text += f' – <time datetime="{attr(view.end.iso)}">{md(view.end.text)}</time>'
-    return _markup(("c. " if view.approximate else "") + text)
+        text += f' – <time datetime="{attr(view.end.iso)}">{md(view.end_text)}</time>'
+    return _markup((f"{md(view.approximate)} " if view.approximate else "") + text)
 
 
-def status(value, meaning) -> Markup:
-    return _markup(f'<span class="dossier-status dossier-status--{attr(value)}" title="{attr(meaning)}">{md(value)}</span>')
+def status(shown, value, meaning) -> Markup:
+    """A status in words (`shown`, the edition's), its class the data's `value`, its meaning as a tooltip."""
+    title = f' title="{attr(meaning)}"' if meaning else ""
+    return _markup(f'<span class="dossier-status dossier-status--{attr(value)}"{title}>{md(shown)}</span>')
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -140,7 +154,8 @@ def _html_text(value) -> str:
 
 def ref(view) -> Markup:
     """A citation marker (citing.Ref): `[1]`, a link to the quote it names, for each number."""
-    links = "".join(f'<a href="{attr(href)}" aria-label="citation {number}">[{number}]</a>' for number, href in view.hrefs)
+    # Brackets as references: a Markdown parser may read a bare [2] as a link reference.
+    links = "".join(f'<a href="{attr(href)}" aria-label="{attr(name)}">&#91;{number}&#93;</a>' for number, href, name in view.hrefs)
     anchor = f' id="{attr(view.anchor)}"' if view.anchor else ""
     return _markup(f'<sup class="dossier-ref"{anchor} data-search-exclude>{links}</sup>')
 
@@ -163,12 +178,13 @@ def citation(view) -> Markup:
     return _markup(f'<q lang="{attr(view.lang)}">{_html_text(view.quote)}</q>{translation} — {html_link(view.source)}')
 
 
-def _back(anchors) -> str:
-    """The way back from a citation to the markers naming it: ↑, or ↑ a b c for several."""
-    if len(anchors) == 1:
-        return f' <a class="dossier-back" href="#{attr(anchors[0])}" aria-label="back to the text">↑</a>'
-    letters = " ".join(f'<a href="#{attr(a)}" aria-label="back to the text, {chr(97 + i)}">{chr(97 + i)}</a>' for i, a in enumerate(anchors))
-    return f' <span class="dossier-back">↑ {letters}</span>' if anchors else ""
+def _back(ways) -> str:
+    """The way back from a citation to the markers naming it (citing.Numbered.back): ↑, or ↑ a b c for several."""
+    if len(ways) == 1:
+        anchor, name = ways[0]
+        return f' <a class="dossier-back" href="#{attr(anchor)}" aria-label="{attr(name)}">↑</a>'
+    letters = " ".join(f'<a href="#{attr(anchor)}" aria-label="{attr(name)}">{chr(97 + i)}</a>' for i, (anchor, name) in enumerate(ways))
+    return f' <span class="dossier-back">↑ {letters}</span>' if ways else ""
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -187,42 +203,48 @@ def citations(items) -> Markup:
     """A record's citations (citing.Numbered), numbered as its markers name them, in raw HTML."""
     lines = []
     for item in items:
-        lead = f"{html_link(item.lead.actor)} {_html_text(item.lead.stance)}: " if item.lead else ""
-        entry = f" (in {html_link(item.entry)})" if item.entry else ""
+        lead = f"{html_link(item.lead.actor)} {_html_text(item.lead.stance)} " if item.lead else ""
+        entry = f" ({_html_text(item.entry_word)} {html_link(item.entry)})" if item.entry else ""
         lines.append(f'<li id="{attr(item.anchor)}">{lead}{citation(item.citation)}{entry}{_back(item.back)}</li>\n')
     return _markup(f'<ol class="dossier-citations">\n{"".join(lines)}</ol>\n')
 
 
-def note(pieces) -> Markup:
+@jinja2.pass_context
+def note(context, pieces) -> Markup:
     """The editor's note on a record (its text as citing.Citing.text makes it), if it has one."""
-    return _markup(f'\n!!! note "Editor\'s note"\n\n    {cited(pieces)}\n' if pieces else "")
+    title = context["_"]("Editor's note").replace('"', "'")  # our own words, in the admonition's quotes
+    return _markup(f'\n!!! note "{title}"\n\n    {cited(pieces)}\n' if pieces else "")
 
 
-def permalink(link, terms) -> Markup:
+@jinja2.pass_context
+def permalink(context, link, terms) -> Markup:
     """An entry's permanent link (copied by dossier.js), its hidden search terms, and how to cite it."""
+    _ = context["_"]
     return _markup(
-        f'<span class="dossier-permalink" data-search-exclude="true">Permanent link: [{md(link["absolute"])}]({url(link["href"])})'
+        f'<span class="dossier-permalink" data-search-exclude="true">{md(_("Permanent link:"))} [{md(link["absolute"])}]({url(link["href"])})'
         f'{{ data-copy="{attr(link["absolute"])}" }}</span><span class="dossier-search-terms" hidden>{md(terms)}</span>\n\n'
-        f'<span class="dossier-cite" data-search-exclude="true">Cite this entry: <span class="dossier-cite-text">{md(link["citation"])}'
-        ' (accessed <span class="dossier-accessed">date of access</span>).</span></span>\n'
+        f'<span class="dossier-cite" data-search-exclude="true">{md(_("Cite this entry:"))} <span class="dossier-cite-text">{md(link["citation"])}'
+        f' ({md(_("accessed"))} <span class="dossier-accessed">{md(_("date of access"))}</span>).</span></span>\n'
     )
 
 
-def entry_foot(e) -> Markup:
+@jinja2.pass_context
+def entry_foot(context, e) -> Markup:
     """The end of every timeline, transfer and agreement entry: claims, related records, the
     editor's note, the sources and the permanent link."""
+    _ = context["_"]
     text = ""
     if e["claims"]:
         claims = "".join(f"- {link(claim.actor)} **{md(claim.stance)}**{ref(claim.ref)}\n" for claim in e["claims"])
-        text += f"\n**Claims**\n\n{claims}\n"
+        text += f"\n**{md(_('Claims'))}**\n\n{claims}\n"
     if e["related"]:
-        text += f"\n**Related:** {links(e['related'])}\n"
-    text += f"{note(e['note'])}\n\n**Sources**\n\n{citations(e['citations'])}\n\n{permalink(e['permalink'], e['search_terms'])}\n"
+        text += f"\n**{md(_('Related:'))}** {links(e['related'])}\n"
+    text += f"{note(context, e['note'])}\n\n**{md(_('Sources'))}**\n\n{citations(e['citations'])}\n\n{permalink(context, e['permalink'], e['search_terms'])}\n"
     return _markup(text)
 
 
 # What a template may print through: each escapes what it prints.
-FILTERS = dict(md=md, attr=attr, url=url, anchor=anchor, lang=lang, yaml_string=yaml_string)
+FILTERS = dict(md=md, attr=attr, url=url, anchor=anchor, lang=lang, yaml_string=yaml_string, json_script=json_script)
 FILTERS.update(link=link, links=links, date=date, status=status, citations=citations, cited=cited, ref=ref)
 FILTERS.update(entry_links=entry_links, note=note, permalink=permalink, entry_foot=entry_foot)
 

@@ -1,6 +1,7 @@
 """What a dossier requires of its own data: `data/settings.yaml`, optional.
 
     citation_markers: required   # every sentence of a summary, and every role, ends with a citation marker
+    french: required             # every text the site shows has its French version
 
 Every setting has a default that lets a dossier written without it build as before.
 """
@@ -19,6 +20,7 @@ SETTINGS_PATH = f"data/{SETTINGS_FILE}"
 @dataclass(frozen=True)
 class Settings:
     citation_markers: str = "optional"
+    french: str = "optional"
 
 
 # Each setting's values, the default first, with what each means (for messages and the Methodology page).
@@ -26,6 +28,10 @@ CHOICES = {
     "citation_markers": {
         "optional": "a sentence may end with a citation marker",
         "required": "every sentence of a summary, and every role, must end with a citation marker",
+    },
+    "french": {
+        "optional": "a text without French shows in English in the French edition, marked as English",
+        "required": "every text the site shows (title, name, item, quantity, location, summary, roles, note) must have its French",
     },
 }
 

@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from dossier.build import Timings, check_dataset, generate  # noqa: E402
 from dossier.checks.markers import share_marked  # noqa: E402
+from dossier.checks.translations import share_translated  # noqa: E402
 from dossier.pages import Layout  # noqa: E402
 from dossier.problems import InvalidData  # noqa: E402
 from dossier.siteconfig import site_url_from_config  # noqa: E402
@@ -72,10 +73,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _print_markers(dossier) -> None:
-    """Per collection, the share of sentences of summaries and roles that end with a citation marker."""
-    for collection, (marked, total) in share_marked(list(dossier.records.values()), dossier.overview).items():
+    """Per collection, the share of sentences of summaries and roles that end with a citation
+    marker, and the share of the texts shown that have their French."""
+    records = list(dossier.records.values())
+    for collection, (marked, total) in share_marked(records, dossier.overview).items():
         what = "summary sentences and roles" if collection == "actors" else "sentences" if collection == "overview" else "summary sentences"
         print(f"citation markers {collection}: {marked} of {total} {what} marked ({marked / (total or 1):.0%})")
+    for collection, (done, total) in share_translated(records).items():
+        print(f"french {collection}: {done} of {total} texts in French ({done / (total or 1):.0%})")
 
 
 def _print_coverage(dossier, listed: int = 10) -> None:

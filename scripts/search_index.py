@@ -64,7 +64,7 @@ def _shown_and_hidden(text: str, anchor: str) -> tuple[str, str]:
     return _plain(shown).replace(HIDDEN_WORDS, " "), (" ".join(hidden) or anchor).replace(HIDDEN_WORDS, " ")
 
 
-def _record(doc: dict, page_title: str) -> str:
+def _record(doc: dict, page_title: str, lang: str) -> str:
     """One section as a small HTML document for Pagefind: its title as the heading (weighted
     above the text), its text, then its hidden search words, and where it leads (meta "loc",
     Material's location) and the title of its page (meta "page") for the result list."""
@@ -74,7 +74,7 @@ def _record(doc: dict, page_title: str) -> str:
     anchor = doc["location"].partition("#")[2]
     shown, hidden = _shown_and_hidden(doc.get("text", ""), anchor)
     return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)}</title>"
         f'<meta data-pagefind-meta="loc[content]" content="{html.escape(doc["location"])}">'
         f'<meta data-pagefind-meta="page[content]" content="{html.escape(page_title)}">'
@@ -100,23 +100,23 @@ def pagefind() -> tuple[list[str], str]:
     return [sys.executable, "-m", "pagefind"], f"pagefind-bin {importlib.metadata.version('pagefind-bin')}"
 
 
-def _write(docs: list[dict], output: Path, command: list[str]) -> None:
+def _write(docs: list[dict], output: Path, command: list[str], lang: str) -> None:
     """Write every section as its own small HTML file in a temporary folder and index that
     folder with the Pagefind binary (the Python API answers one record per 0.1 s)."""
     titles = _page_titles(docs)
     with tempfile.TemporaryDirectory(prefix="pagefind-") as folder:
         for number, doc in enumerate(docs):
             page_title = titles.get(doc["location"].split("#")[0], "")
-            (Path(folder) / f"{number}.html").write_text(_record(doc, page_title), encoding="utf-8")
+            (Path(folder) / f"{number}.html").write_text(_record(doc, page_title, lang), encoding="utf-8")
         result = subprocess.run(
-            [*command, "--site", folder, "--output-path", str(output), "--force-language", "en", "--quiet"],
+            [*command, "--site", folder, "--output-path", str(output), "--force-language", lang, "--quiet"],
             capture_output=True, text=True,
         )
     if result.returncode:
         raise RuntimeError(f"pagefind failed:\n{result.stdout}{result.stderr}")
 
 
-def build_index(site: Path) -> dict:
+def build_index(site: Path, lang: str = "en") -> dict:
     """Index site/search/search_index.json into site/pagefind/; leave search_index.json
     with its configuration and no sections. Returns figures for the log."""
     started = time.perf_counter()
@@ -126,7 +126,7 @@ def build_index(site: Path) -> dict:
     output = site / "pagefind"
     shutil.rmtree(output, ignore_errors=True)
     command, version = pagefind()
-    _write(docs, output, command)
+    _write(docs, output, command, lang)
     for unused in UNUSED:  # Pagefind's own search interfaces: Material's search box is the site's
         for file in output.glob(unused):
             file.unlink()
@@ -138,7 +138,7 @@ def build_index(site: Path) -> dict:
 
 
 def on_post_build(config, **kwargs):
-    figures = build_index(Path(config["site_dir"]))
+    figures = build_index(Path(config["site_dir"]), config["theme"]["language"])
     log.info("Pagefind search index (%(version)s): %(records)d sections, %(bytes)d bytes, %(seconds).1fs", figures)
 
 

@@ -13,6 +13,17 @@ PROJECT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 
 
+def _hooks() -> list[str]:
+    """The hooks mkdocs.yml lists (scripts/...), which a build in another folder needs beside it."""
+    import yaml
+
+    lines = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8").partition("\nhooks:\n")[2]
+    return yaml.safe_load("hooks:\n" + lines)["hooks"]
+
+
+HOOKS = _hooks()
+
+
 def build_site(root: Path, workdir: Path, site_url: str = "https://dossier.example.org/", page_size: int | None = None) -> Path:
     """Generate root's data into workdir/docs (beside the project's hand-written files), build workdir/site.
     A page_size splits collections and lists into pages as a large dossier would."""
@@ -23,11 +34,12 @@ def build_site(root: Path, workdir: Path, site_url: str = "https://dossier.examp
         return [n for n in names if n == ".generated" or (relative / n).as_posix() in generated]
 
     shutil.copytree(PROJECT / "docs", workdir / "docs", ignore=hand_written_only, dirs_exist_ok=True)
-    shutil.copy(PROJECT / "mkdocs.yml", workdir / "mkdocs.yml")
+    for config in ("mkdocs.yml", "mkdocs.fr.yml"):
+        shutil.copy(PROJECT / config, workdir / config)
     shutil.copytree(PROJECT / "overrides", workdir / "overrides", dirs_exist_ok=True)
     (workdir / "scripts").mkdir(exist_ok=True)
-    for hook in ("serve_hooks.py", "search_index.py"):
-        shutil.copy(PROJECT / "scripts" / hook, workdir / "scripts")
+    for hook in HOOKS:
+        shutil.copy(PROJECT / hook, workdir / "scripts")
     generator = subprocess.run(
         [sys.executable, str(PROJECT / "scripts" / "build_pages.py"), "--root", str(root), "--docs", str(workdir / "docs"), "--site-url", site_url]
         + (["--page-size", str(page_size)] if page_size else []),
@@ -54,9 +66,12 @@ class PageParser(HTMLParser):
         self.canonical: str | None = None
         self.tags: list[tuple[str, dict]] = []
         self.text: list[str] = []
+        self.lang: str | None = None  # the page's (<html lang>)
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
+        if tag == "html":
+            self.lang = attributes.get("lang")
         self.tags.append((tag, attributes))
         if "id" in attributes:
             self.ids.append(attributes["id"])

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from dossier.build import check_dataset
+from dossier.i18n import SHOWN_TEXTS
 from dossier.export import collection_csv, dossier_json, records_from_json
 from dossier.jsonschema import schema_for
 from dossier.schema import COLLECTION_FIELDS
@@ -140,7 +141,9 @@ def rows(text: str) -> list[list[str]]:
 def test_one_row_per_record_under_a_header_of_the_fields(dossier):
     for collection in COLLECTIONS:
         table = rows(collection_csv(dossier, collection))
-        assert table[0] == [f.name for f in COLLECTION_FIELDS[collection]]
+        # each text an edition shows is followed by its French: summary, summary.fr
+        localised = {f.name for f in COLLECTION_FIELDS[collection] if f.kind in ("text", "texts", "quantity") and f.name in SHOWN_TEXTS}
+        assert table[0] == [c for f in COLLECTION_FIELDS[collection] for c in (f.name, *([f"{f.name}.fr"] if f.name in localised else []))]
         assert [row[0] for row in table[1:]] == [r.id for r in dossier.of(collection)]
         assert all(len(row) == len(table[0]) for row in table)
 

@@ -113,7 +113,7 @@ def _element_tree_feed(dossier, site_url: str, updated: str) -> str:
             element.text = not_xml.sub("", text)
         return element
 
-    feed = ET.Element("feed", xmlns="http://www.w3.org/2005/Atom")
+    feed = ET.Element("feed", {"xmlns": "http://www.w3.org/2005/Atom", "xml:lang": "en"})
     add(feed, "id", site_url)
     add(feed, "title", "Russia–Iran dossier: timeline", type="text")
     add(feed, "link", rel="self", type="application/atom+xml", href=f"{site_url}feed.xml")

@@ -23,8 +23,9 @@ BUILT = "2026-01-31"
 
 def rendered() -> dict[str, str]:
     files = render_site(check_dataset(VALID_CASE), SITE_URL, BUILT)
-    # Every Markdown page, and one redirect for an id and one for a former id.
-    keep = {p for p in files if p.endswith(".md")} | {"r/friendship-treaty/index.html", "r/treaty-signing/index.html"}
+    # Every English Markdown page, three French ones, and one redirect for an id and one for a former id.
+    keep = {p for p in files if p.endswith(".md") and not p.startswith("fr/")} | {"r/friendship-treaty/index.html", "r/treaty-signing/index.html"}
+    keep |= {"fr/index.md", "fr/timeline.md", "fr/methodology.md", "fr/r/treaty-signing/index.html"}
     return {p: files[p] for p in sorted(keep)}
 
 

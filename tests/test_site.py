@@ -32,9 +32,19 @@ def dossier():
     return check_dataset(VALID_CASE)
 
 
-def test_every_record_id_is_anchored_exactly_once_in_the_site(pages, dossier):
+EDITIONS = ["", "fr/"]
+
+
+def in_edition(path: str, prefix: str) -> bool:
+    return path.startswith("fr/") == bool(prefix)
+
+
+@pytest.mark.parametrize("prefix", EDITIONS, ids=["english", "french"])
+def test_every_record_id_is_anchored_exactly_once_in_each_edition(pages, dossier, prefix):
     places = {}
     for path, page in pages.items():
+        if not in_edition(path, prefix):
+            continue
         for anchor in page.ids:
             if anchor in dossier.records or anchor in dossier.former_ids:
                 places.setdefault(anchor, []).append(path)
@@ -49,24 +59,53 @@ def resolve(page_path: str, href: str) -> tuple[str, str]:
     return (joined + "/index.html" if not joined.endswith(".html") else joined).lstrip("./"), anchor
 
 
-def test_each_id_and_former_id_has_a_redirect_to_its_entry(pages, dossier):
+@pytest.mark.parametrize("prefix", EDITIONS, ids=["english", "french"])
+def test_each_id_and_former_id_has_a_redirect_to_its_entry_in_each_edition(pages, dossier, prefix):
     names = {**{i: i for i in dossier.records}, **dossier.former_ids}
     for name, current in names.items():
-        redirect = pages[f"r/{name}/index.html"]
-        target, anchor = resolve(f"r/{name}/index.html", redirect.refresh)
-        assert anchor == current
-        assert current in pages[target].ids, f"/r/{name}/ leads to {target}, which has no #{current}"
+        redirect = pages[f"{prefix}r/{name}/index.html"]
+        target, anchor = resolve(f"{prefix}r/{name}/index.html", redirect.refresh)
+        assert anchor == current and in_edition(target, prefix), target
+        assert current in pages[target].ids, f"/{prefix}r/{name}/ leads to {target}, which has no #{current}"
         assert redirect.canonical == SITE_URL + target.removesuffix("index.html") + "#" + current
         assert redirect.refresh in redirect.hrefs, "the redirect page needs a visible link too"
 
 
+def test_every_page_switches_to_the_same_page_of_the_other_edition_and_names_both(pages):
+    for path, page in pages.items():
+        if path.startswith(("r/", "fr/r/")) or path.endswith("404.html"):
+            continue
+        prefix = "fr/" if path.startswith("fr/") else ""
+        other = path.removeprefix("fr/") if prefix else "fr/" + path
+        switches = [a for t, a in page.tags if t == "a" and "dossier-edition__link" in (a.get("class") or "")]
+        assert len(switches) == 1, path
+        assert resolve(path, switches[0]["href"])[0] == other, (path, switches[0]["href"])
+        assert switches[0]["hreflang"] == ("en" if prefix else "fr") == switches[0]["lang"]
+        alternates = {a["hreflang"]: a["href"] for t, a in page.tags if t == "link" and a.get("rel") == "alternate" and a.get("hreflang")}
+        url = path.removeprefix("fr/").removesuffix("index.html")
+        assert alternates == {"en": SITE_URL + url, "fr": SITE_URL + "fr/" + url, "x-default": SITE_URL + url}, path
+        assert page.lang == ("fr" if prefix else "en"), path
+
+
+def test_the_sitemap_lists_both_editions_each_naming_the_other(site):
+    import xml.etree.ElementTree as ET
+
+    names = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = ET.parse(site / "sitemap.xml").getroot().findall("s:url", names)
+    locations = [u.findtext("s:loc", namespaces=names) for u in urls]
+    assert SITE_URL + "timeline/" in locations and SITE_URL + "fr/timeline/" in locations
+    assert len([loc for loc in locations if loc.startswith(SITE_URL + "fr/")]) * 2 == len(locations)
+    for url in urls:
+        assert {link.get("hreflang") for link in url.findall("x:link", names)} == {"en", "fr"}
+
+
 def test_no_anchor_the_site_makes_equals_a_record_id_elsewhere(pages, dossier):
     for path, page in pages.items():
-        if path.startswith("r/"):
+        if path.startswith(("r/", "fr/r/")):
             continue
         for anchor in page.ids:
             if anchor in dossier.records:
-                assert path.startswith(("timeline", "transfers", "agreements", "sources", "actors/")), (path, anchor)
+                assert path.removeprefix("fr/").startswith(("timeline", "transfers", "agreements", "sources", "actors/")), (path, anchor)
 
 
 def test_actor_pages_link_back_to_every_record_naming_the_actor(pages, dossier):
@@ -182,4 +221,6 @@ def test_the_site_makes_no_request_to_another_host(pages):
             for attribute in ("src", "href"):
                 value = attrs.get(attribute) or ""
                 if tag in ("script", "link", "img", "iframe") and urlsplit(value).netloc:
-                    assert tag == "link" and attrs.get("rel") == "canonical", f"{path}: <{tag} {attribute}={value}>"
+                    # the page's own address, and the same page in each edition (hreflang)
+                    ours = attrs.get("rel") == "canonical" or (attrs.get("rel") == "alternate" and attrs.get("hreflang"))
+                    assert tag == "link" and ours and value.startswith(SITE_URL), f"{path}: <{tag} {attribute}={value}>"

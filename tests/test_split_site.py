@@ -16,9 +16,10 @@ from .conftest import PROJECT
 from .sitebuild import build_site, html_pages
 from .test_site import (  # the same guarantees as the one-page layout, checked here too  # noqa: F401
     resolve,
-    test_each_id_and_former_id_has_a_redirect_to_its_entry,
+    test_each_id_and_former_id_has_a_redirect_to_its_entry_in_each_edition,
     test_every_internal_link_reaches_an_existing_anchor,
-    test_every_record_id_is_anchored_exactly_once_in_the_site,
+    test_every_page_switches_to_the_same_page_of_the_other_edition_and_names_both,
+    test_every_record_id_is_anchored_exactly_once_in_each_edition,
     test_no_anchor_the_site_makes_equals_a_record_id_elsewhere,
     test_the_feed_parses_as_atom_and_its_links_resolve,
     test_the_site_makes_no_request_to_another_host,

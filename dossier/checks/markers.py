@@ -48,10 +48,11 @@ def unmarked(records: list[Record]) -> list[Problem]:
 
 
 def share_marked(records: list[Record], overview=()) -> dict[str, tuple[int, int]]:
-    """Per collection (and the overview): how many sentences of summaries and roles end with a
-    marker, of how many."""
+    """Per collection (and the overview): how many sentences of the English summaries and roles
+    end with a marker, of how many (a translation carries the same markers, and is checked as
+    required, not counted again)."""
     shares: dict[str, tuple[int, int]] = {}
-    found = [(r.collection, sentences(text)) for r in records for path, text in texts(r) if _field(path) in REQUIRED_FIELDS]
+    found = [(r.collection, sentences(text)) for r in records for path, text in texts(r) if _field(path) in REQUIRED_FIELDS and "." not in path]
     found += [("overview", sentences(paragraph.text, overview=True)) for paragraph in overview]
     for collection, each in found:
         marked, total = shares.get(collection, (0, 0))

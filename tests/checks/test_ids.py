@@ -85,7 +85,7 @@ def test_a_former_id_written_before_the_id_it_shadows(valid_root):
 def test_a_former_id_equal_to_another_records_former_id(valid_root):
     write(valid_root, "data/events/new.yaml", EVENT.format(id="new-event") + "  former_ids: [treaty-signing]\n")
     assert problems_of(valid_root) == [
-        f"data/events/new.yaml:10:16: new-event: former_ids[0]: 'treaty-signing' is already the former id of the event 'friendship-treaty-signed' (data/events/2021.yaml:20); {UNIQUE}"
+        f"data/events/new.yaml:10:16: new-event: former_ids[0]: 'treaty-signing' is already the former id of the event 'friendship-treaty-signed' (data/events/2021.yaml:22); {UNIQUE}"
     ]
 
 

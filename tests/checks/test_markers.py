@@ -93,7 +93,7 @@ def test_an_unknown_setting_or_value_is_refused_with_its_place(valid_root):
     (valid_root / "data" / "settings.yaml").write_text("citation_markers: always\ncitation_marker: required\n", encoding="utf-8")
     assert problems_of(valid_root) == [
         "data/settings.yaml:1:19: citation_markers: 'always' is not one of: optional, required",
-        "data/settings.yaml:2:1: unknown setting (did you mean 'citation_markers'?); settings are citation_markers",
+        "data/settings.yaml:2:1: unknown setting (did you mean 'citation_markers'?); settings are citation_markers, french",
     ]
 
 

@@ -105,7 +105,7 @@ def test_a_source_file_that_changes_is_checked_again(valid_root):
     (valid_root / "seeds/bulletin.txt").write_text("XYZ.\n", encoding="utf-8")
     assert problems_of(valid_root) == [
         not_found(BULLETIN, None, where="16:14", path="sources[1].quote", record="friendship-treaty", name="data/agreements.yaml"),
-        not_found(BULLETIN, None, where="29:14", record="friendship-treaty-signed", name="data/events/2021.yaml"),
+        not_found(BULLETIN, None, where="31:14", record="friendship-treaty-signed", name="data/events/2021.yaml"),
     ]
 
 

@@ -3,6 +3,21 @@
 (function () {
   "use strict";
 
+  // The page's words, in the language of its edition (<html lang>).
+  var WORDS = {
+    en: {
+      copyLink: "Copy link", copyLinkName: "Copy link: the permanent link ", linkCopied: "Link copied",
+      copyCitation: "Copy citation", copyCitationName: "Copy citation of this entry", citationCopied: "Citation copied",
+      notCopied: "Could not copy: select the text instead", locale: "en-GB",
+    },
+    fr: {
+      copyLink: "Copier le lien", copyLinkName: "Copier le lien : le lien permanent ", linkCopied: "Lien copié",
+      copyCitation: "Citer cette entrée", copyCitationName: "Citer cette entrée : copier sa citation", citationCopied: "Citation copiée",
+      notCopied: "Copie impossible : sélectionnez le texte", locale: "fr-FR",
+    },
+  };
+  var words = WORDS[document.documentElement.lang] || WORDS.en;
+
   function confirm(button, text) {
     var status = button.nextElementSibling;
     status.textContent = text;
@@ -42,7 +57,7 @@
     button.addEventListener("click", function () {
       copy(text()).then(
         function () { confirm(button, done); },
-        function () { confirm(button, "Could not copy: select the text instead"); }
+        function () { confirm(button, words.notCopied); }
       );
     });
     element.parentNode.appendChild(button);
@@ -51,14 +66,20 @@
 
   function enhance(root) {
     root.querySelectorAll("a[data-copy]").forEach(function (link) {
-      addCopyButton(link, "Copy link", "Copy the permanent link " + link.dataset.copy,
-        function () { return link.dataset.copy; }, "Link copied");
+      addCopyButton(link, words.copyLink, words.copyLinkName + link.dataset.copy,
+        function () { return link.dataset.copy; }, words.linkCopied);
     });
-    var today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    var today = new Date().toLocaleDateString(words.locale, { day: "numeric", month: "long", year: "numeric" });
     root.querySelectorAll(".dossier-cite-text").forEach(function (citation) {
       citation.querySelector(".dossier-accessed").textContent = today;
-      addCopyButton(citation, "Copy citation", "Copy the citation of this entry",
-        function () { return citation.textContent; }, "Citation copied");
+      addCopyButton(citation, words.copyCitation, words.copyCitationName,
+        function () { return citation.textContent; }, words.citationCopied);
+    });
+    // The language switch leads to the same entry when the address names one.
+    root.querySelectorAll(".dossier-edition__link").forEach(function (link) {
+      link.addEventListener("click", function () {
+        if (window.location.hash) link.hash = window.location.hash;
+      });
     });
   }
 

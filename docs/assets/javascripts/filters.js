@@ -4,12 +4,21 @@
 (function () {
   "use strict";
 
+  var WORDS = {
+    en: { category: "Category", status: "Status", actor: "Actor", year: "Year", any: "any", form: "Filter the entries", shown: "{shown} of {all} entries shown" },
+    fr: { category: "Catégorie", status: "Statut", actor: "Acteur", year: "Année", any: "tous", form: "Filtrer les entrées", shown: "{shown} entrées affichées sur {all}" },
+  };
+  var words = WORDS[document.documentElement.lang] || WORDS.en;
   var FACETS = [
-    { name: "category", label: "Category" },
-    { name: "status", label: "Status" },
-    { name: "actor", label: "Actor", attribute: "actors", many: true },
-    { name: "year", label: "Year" },
+    { name: "category", label: words.category },
+    { name: "status", label: words.status },
+    { name: "actor", label: words.actor, attribute: "actors", many: true },
+    { name: "year", label: words.year },
   ];
+  // What a category or status is called in this edition (the page says, where it is not English).
+  var labels = {};
+  var table = document.getElementById("dossier-labels");
+  if (table) labels = JSON.parse(table.textContent);
 
   function values(entry, facet) {
     var raw = entry.getAttribute("data-" + (facet.attribute || facet.name)) || "";
@@ -24,7 +33,7 @@
   function build(entries) {
     var form = document.createElement("form");
     form.className = "dossier-filters";
-    form.setAttribute("aria-label", "Filter the entries");
+    form.setAttribute("aria-label", words.form);
     FACETS.forEach(function (facet) {
       var seen = {};
       entries.forEach(function (entry) { values(entry, facet).forEach(function (v) { seen[v] = true; }); });
@@ -34,12 +43,12 @@
       select.name = facet.name;
       var any = document.createElement("option");
       any.value = "";
-      any.textContent = "any";
+      any.textContent = words.any;
       select.appendChild(any);
       Object.keys(seen).sort().forEach(function (value) {
         var option = document.createElement("option");
         option.value = value;
-        option.textContent = facet.name === "actor" ? actorName(value) : value;
+        option.textContent = facet.name === "actor" ? actorName(value) : labels[value] || value;
         select.appendChild(option);
       });
       label.appendChild(select);
@@ -77,7 +86,7 @@
       }
       heading.hidden = !any;
     });
-    form.querySelector("output").textContent = shown + " of " + entries.length + " entries shown";
+    form.querySelector("output").textContent = words.shown.replace("{shown}", shown).replace("{all}", entries.length);
     var params = new URLSearchParams(window.location.search);
     FACETS.forEach(function (facet) {
       if (chosen[facet.name]) params.set(facet.name, chosen[facet.name]); else params.delete(facet.name);
