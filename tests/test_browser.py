@@ -63,13 +63,15 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, base_url, path):
     assert width <= 360, f"/{path} is {width}px wide at 360px"
 
 
-@pytest.mark.parametrize("path", PAGE_TYPES)
-def test_pages_request_nothing_from_another_host(page, base_url, path):
-    hosts = set()
+@pytest.mark.parametrize("path", PAGE_TYPES + ["fr/" + path for path in PAGE_TYPES])
+def test_pages_request_nothing_from_another_host_and_nothing_that_fails(page, base_url, path):
+    hosts, failed = set(), []
     page.on("request", lambda request: hosts.add(urlsplit(request.url).hostname))
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
     page.goto(base_url + path)
     page.wait_for_load_state("networkidle")
     assert hosts == {"127.0.0.1"}
+    assert failed == [], "a page's load asks for files that are not there (Lighthouse counts the errors)"
 
 
 def test_search_finds_a_french_quote_and_leads_to_its_entry(page, base_url):

@@ -20,6 +20,8 @@ from .sitebuild import build_site
 pytestmark = pytest.mark.browser
 
 PAGE_TYPES = ["", "timeline/", "transfers/", "agreements/", "actors/", "actors/iran/", "sources/", "methodology/", "404.html"]
+# Every page type in both editions (the French under fr/).
+BOTH_EDITIONS = PAGE_TYPES + ["fr/" + path for path in PAGE_TYPES]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
 
@@ -75,7 +77,44 @@ def test_search_finds_the_record_and_leads_to_its_anchor(browser, base_url, view
     assert expected in results, f"{query!r} gave {results}"
 
 
-@pytest.mark.parametrize("path", PAGE_TYPES)
+FRENCH_SEARCHES = [
+    ("accented alias", "Téhéran", "/fr/actors/iran/#iran"),
+    ("unaccented alias", "teheran", "/fr/actors/iran/#iran"),
+    ("french name", "Poutine", "/fr/actors/vladimir-putin/#vladimir-putin"),
+    ("weapon with hyphen and digits", "Su-35", "/fr/transfers/#su35-fighters-to-iran-sought"),
+    ("french word of a summary", "relient", "/fr/timeline/#russia-iran-banking-link"),
+    ("unaccented french word", "negociations", "/fr/timeline/#trump-pledges-moscow-kyiv-talks"),
+    ("english name of an actor", "Putin", "/fr/actors/vladimir-putin/#vladimir-putin"),
+    ("record id", "su35-fighters-to-iran-sought", "/fr/transfers/#su35-fighters-to-iran-sought"),
+]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("case, query, expected", FRENCH_SEARCHES, ids=[s[0] for s in FRENCH_SEARCHES])
+def test_the_french_edition_searches_its_own_french_pages(browser, base_url, viewport, case, query, expected):
+    context, page = open_page(browser, viewport)
+    try:
+        results = search(page, base_url + "fr/", query, expected)
+    finally:
+        context.close()
+    assert expected in results, f"{query!r} gave {results}"
+    assert all(link.startswith("/fr/") for link in results), results
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize(("start", "other"), [("timeline/", "fr/timeline/"), ("fr/transfers/", "transfers/")])
+def test_the_language_switch_leads_to_the_same_entry_in_the_other_edition(browser, base_url, viewport, start, other):
+    context, page = open_page(browser, viewport)
+    entry = "su35-fighters-to-iran-sought" if "transfers" in start else "russia-iran-banking-link"
+    page.goto(f"{base_url}{start}#{entry}")
+    page.locator(".dossier-edition__link").click()
+    page.wait_for_url(f"{base_url}{other}#{entry}")
+    assert page.evaluate("document.documentElement.lang") == ("fr" if other.startswith("fr/") else "en")
+    assert page.locator(f"#{entry}").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("path", BOTH_EDITIONS)
 def test_no_page_of_the_dossier_scrolls_sideways_on_a_phone(browser, base_url, path):
     context, page = open_page(browser, PHONE, is_mobile=True)
     page.goto(base_url + path)
@@ -177,7 +216,7 @@ def test_a_search_result_opens_its_entry_in_view(browser, base_url):
 def test_copy_link_copies_the_permanent_link_from_the_keyboard_and_says_so(browser, base_url, site):
     context, page = open_page(browser, permissions=["clipboard-read", "clipboard-write"])
     page.goto(base_url + "transfers/#su35-fighters-to-iran-sought")
-    button = page.locator(".dossier-entry:has(#su35-fighters-to-iran-sought)").get_by_role("button", name="Copy the permanent link")
+    button = page.locator(".dossier-entry:has(#su35-fighters-to-iran-sought)").get_by_role("button", name="Copy link")
     button.focus()
     page.keyboard.press("Enter")
     status = button.locator("xpath=following-sibling::*[@role='status'][1]")
@@ -195,7 +234,7 @@ def test_copy_citation_copies_a_citation_with_the_date_of_access(browser, base_u
 
     context, page = open_page(browser, permissions=["clipboard-read", "clipboard-write"])
     page.goto(base_url + "agreements/")
-    button = page.locator(".dossier-entry:has(#treaty-2025-russia-iran-strategic-partnership)").get_by_role("button", name="Copy the citation")
+    button = page.locator(".dossier-entry:has(#treaty-2025-russia-iran-strategic-partnership)").get_by_role("button", name="Copy citation")
     button.click()
     status = button.locator("xpath=following-sibling::*[@role='status'][1]")
     status.wait_for()
@@ -265,7 +304,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", PAGE_TYPES)
+@pytest.mark.parametrize("path", BOTH_EDITIONS)
 def test_axe_finds_no_violation(browser, base_url, path, scheme):
     import axe_playwright_python
 
