@@ -45,6 +45,7 @@ from .xmltext import NOT_XML, xml_attribute, xml_text
 SVG_NS = "http://www.w3.org/2000/svg"
 
 WIDTH = 800  # viewBox width, user units
+NARROW_WIDTH = 340  # the same chart for a phone's column: text at its size, lanes named above their marks
 FONT = 13  # font size, user units
 CHAR = 0.56 * FONT  # estimated mean advance of a character (DejaVu Sans, a wide font), to lay out text without a font
 PAD = 8
@@ -233,10 +234,11 @@ class _Lane:
     marks: list[_Mark] = field(default_factory=list)
     rows: int = 1
     top: float = 0
+    label_row: float = 0  # the height of the lane's label above its marks (narrow charts)
 
     @property
     def height(self) -> float:
-        return self.rows * ROW + 2 * LANE_PAD
+        return self.label_row + self.rows * ROW + 2 * LANE_PAD
 
 
 # -- drawing ------------------------------------------------------------------------------
@@ -288,9 +290,22 @@ def _style(prefix: str, categories: Iterable[str]) -> str:
     return "<style>" + "".join(rules) + "</style>"
 
 
-def _legend(items: list[tuple[str, str]], top: float) -> tuple[list[str], float]:
+def _lines(words: str, room: float) -> list[str]:
+    """Words broken into lines that fit `room` user units (estimated)."""
+    lines, line = [], ""
+    for word in words.split():
+        if line and (len(line) + 1 + len(word)) * CHAR > room:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line]
+
+
+def _legend(items: list[tuple[str, str]], top: float, width: float = WIDTH) -> tuple[list[str], float]:
     """Legend rows: ("heading", text) starts a line; ("firm"|..., text) a glyph and its words;
-    ("exact"|"approximate"|"period", text) the same for dates. Returns the elements and the bottom."""
+    ("exact"|"approximate"|"period", text) the same for dates; words too long for the chart's
+    width wrap onto more lines. Returns the elements and the bottom."""
     out = ['<g class="dossier-chart-legend dossier-chart-key">']
     x, y = PAD, top + LEGEND_ROW / 2
     first = True
@@ -302,10 +317,8 @@ def _legend(items: list[tuple[str, str]], top: float) -> tuple[list[str], float]
             x += len(words) * CHAR * 1.1 + 8
             first = False
             continue
-        width = 2 * GLYPH + 6 + len(words) * CHAR + 14
-        if kind == "period":
-            width += 24
-        if x + width > WIDTH - PAD and x > PAD + 100:
+        needed = 2 * GLYPH + 6 + len(words) * CHAR + 14 + (24 if "period" in kind else 0)
+        if x + needed > width - PAD and x > PAD + 100:
             x, y = PAD + 20, y + LEGEND_ROW
         gx = x + GLYPH
         if kind == "period":
@@ -321,8 +334,11 @@ def _legend(items: list[tuple[str, str]], top: float) -> tuple[list[str], float]
         else:
             out.append(f'<g class="dossier-chart-marks">{_glyph(kind, gx, y)}</g>')
             tx = x + 2 * GLYPH + 6
-        out.append(f'<text x="{_num(tx)}" y="{_num(y)}" dy=".35em">{_text(words)}</text>')
-        x = tx + len(words) * CHAR + 18
+        lines = _lines(words, width - PAD - tx)
+        spans = "".join(f'<tspan x="{_num(tx)}" dy="{1.35 if i else 0.35}em">{_text(line)}</tspan>' for i, line in enumerate(lines))
+        out.append(f'<text x="{_num(tx)}" y="{_num(y)}">{spans}</text>' if len(lines) > 1 else f'<text x="{_num(tx)}" y="{_num(y)}" dy=".35em">{_text(words)}</text>')
+        y += (len(lines) - 1) * LEGEND_ROW * 0.9
+        x = tx + max(len(line) for line in lines) * CHAR + 18
     out.append("</g>")
     return out, y + LEGEND_ROW / 2
 
@@ -370,7 +386,7 @@ def _lane_marks(lane: _Lane, href: Callable[[str], str], label_of: Callable[[Rec
         group = STATUS_GROUP.get(record.values.get("status"), FIRM)
         classes = ([] if group == FIRM else [f"dossier-chart-{group}"]) + (["dossier-chart-approximate"] if record.values.get("approximate") else [])
         cls = f' class="{" ".join(classes)}"' if classes else ""
-        y = lane.top + LANE_PAD + ROW * mark.row + ROW / 2
+        y = lane.top + lane.label_row + LANE_PAD + ROW * mark.row + ROW / 2
         shapes = (_bar(mark.x, y, mark.bar) if mark.bar else "") + _glyph(group, mark.x, y)
         title = _text(_mark_title(record, label_of(record), _))
         out.append(f'<a{cls} href="{_attr(href(record.id))}"><title>{title}</title>{shapes}</a>')
@@ -378,11 +394,11 @@ def _lane_marks(lane: _Lane, href: Callable[[str], str], label_of: Callable[[Rec
     return out
 
 
-def _svg(prefix: str, kind: str, title: str, desc: str, height: float, body: list[str], categories: Iterable[str]) -> str:
+def _svg(prefix: str, kind: str, title: str, desc: str, height: float, body: list[str], categories: Iterable[str], width: float = WIDTH) -> str:
     if not _ID.fullmatch(prefix):
         raise ValueError(f"chart prefix {prefix!r} is not an id (a letter, then letters, digits, - or _)")
     head = (
-        f'<svg xmlns="{SVG_NS}" id="{prefix}" class="dossier-chart dossier-chart-{kind}" viewBox="0 0 {WIDTH} {_num(height)}"'
+        f'<svg xmlns="{SVG_NS}" id="{prefix}" class="dossier-chart dossier-chart-{kind}{" dossier-chart-narrow" if width < WIDTH else ""}" viewBox="0 0 {_num(width)} {_num(height)}"'
         f' width="100%" aria-labelledby="{prefix}-title" aria-describedby="{prefix}-desc">'
     )
     return "\n".join(
@@ -390,23 +406,26 @@ def _svg(prefix: str, kind: str, title: str, desc: str, height: float, body: lis
     ) + "\n"
 
 
-def _empty(prefix: str, kind: str, title: str, nothing: str) -> str:
+def _empty(prefix: str, kind: str, title: str, nothing: str, width: float = WIDTH) -> str:
     body = [f'<text x="{PAD}" y="{PAD + FONT + 4}">{_text(nothing)}</text>']
-    return _svg(prefix, kind, title, nothing, PAD * 2 + FONT + 12, body, ())
+    return _svg(prefix, kind, title, nothing, PAD * 2 + FONT + 12, body, (), width)
 
 
-def _chart(prefix, kind, title, desc, records, bands, legend_items, href, label_of, words: Words) -> str:
-    """Lanes of marks over a time axis; bands: [(band heading or None, [lanes])]."""
-    legend, legend_bottom = _legend(legend_items, PAD)
+def _chart(prefix, kind, title, desc, records, bands, legend_items, href, label_of, words: Words, width: float = WIDTH) -> str:
+    """Lanes of marks over a time axis; bands: [(band heading or None, [lanes])]. A narrow chart
+    names each lane above its marks, so that the time axis takes the whole width."""
+    legend, legend_bottom = _legend(legend_items, PAD, width)
     labels = [lane.label for _, lanes in bands for lane in lanes]
     indent = 14 if any(heading for heading, _ in bands) else 0
+    narrow = width < WIDTH
     gutter = PAD + indent + max(len(label) for label in labels) * CHAR + 12
-    gutter = min(max(gutter, 90), WIDTH / 3)
-    scale = _Scale(records, gutter + GLYPH, WIDTH - PAD - GLYPH)
+    gutter = PAD if narrow else min(max(gutter, 90), width / 3)
+    scale = _Scale(records, gutter + GLYPH, width - PAD - GLYPH)
     for _, lanes in bands:
         for lane in lanes:
             lane.marks = _place(lane.records, scale)
             lane.rows = _stack(lane.marks)
+            lane.label_row = FONT + 6 if narrow else 0
     plot_height = sum(BAND_HEAD * (heading is not None) + sum(lane.height for lane in lanes) for heading, lanes in bands)
     tall = plot_height > 320  # year labels above the plot too
     top = legend_bottom + (16 + FONT if tall else 12)
@@ -415,22 +434,22 @@ def _chart(prefix, kind, title, desc, records, bands, legend_items, href, label_
     categories = []
     for heading, lanes in bands:
         if heading is not None:
-            lanes_body.append(f'<text class="dossier-chart-heading" x="{PAD}" y="{_num(y + BAND_HEAD / 2 + 2)}" dy=".35em">{_text(_truncate(heading, WIDTH - 2 * PAD))}</text>')
+            lanes_body.append(f'<text class="dossier-chart-heading" x="{PAD}" y="{_num(y + BAND_HEAD / 2 + 2)}" dy=".35em">{_text(_truncate(heading, width - 2 * PAD))}</text>')
             y += BAND_HEAD
         for lane in lanes:
             lane.top = y
             categories.append(lane.category)
             lanes_body.append(f'<g class="dossier-chart-lane dossier-chart-c-{_class_word(lane.category)}">')
-            lanes_body.append(f'<path class="dossier-chart-grid" d="M{PAD} {_num(y + lane.height)}H{WIDTH - PAD}"/>')
-            label = _truncate(lane.label, gutter - PAD - indent - 8)
-            lanes_body.append(f'<text x="{_num(PAD + indent)}" y="{_num(y + LANE_PAD + ROW / 2)}" dy=".35em">{_text(label)}</text>')
+            lanes_body.append(f'<path class="dossier-chart-grid" d="M{PAD} {_num(y + lane.height)}H{_num(width - PAD)}"/>')
+            label = _truncate(lane.label, (width if narrow else gutter) - PAD - indent - 8)
+            lanes_body.append(f'<text x="{_num(PAD + indent)}" y="{_num(y + LANE_PAD + (FONT / 2 + 2 if narrow else ROW / 2))}" dy=".35em">{_text(label)}</text>')
             lanes_body.extend(_lane_marks(lane, href, label_of, words))
             lanes_body.append("</g>")
             y += lane.height
     bottom = y
     body = [*legend, *_axis(scale, top, bottom, labels_above=tall, lang=words.lang), *lanes_body]
     height = bottom + 8 + FONT + 8 + (FONT + 6 if scale.year_width >= 300 else 0)
-    return _svg(prefix, kind, title, desc, height, body, dict.fromkeys(categories))
+    return _svg(prefix, kind, title, desc, height, body, dict.fromkeys(categories), width)
 
 
 def _category_order(choices, present: Iterable[str]) -> list[str]:
@@ -480,7 +499,8 @@ def _legend_in(items, _: Words) -> list[tuple[str, str]]:
 
 
 def timeline_chart(
-    events: list[Record], href: Callable[[str], str], prefix: str = "timeline", words: Words = ENGLISH, label: Callable[[Record], str] | None = None
+    events: list[Record], href: Callable[[str], str], prefix: str = "timeline", words: Words = ENGLISH,
+    label: Callable[[Record], str] | None = None, width: float = WIDTH,
 ) -> str:
     """Every event by date (x) and category (one labelled row per category that occurs), one
     linked mark per event; status as shape, approximate dates hollow, periods as bars.
@@ -488,7 +508,7 @@ def timeline_chart(
     _ = words
     title = _("Timeline of events by category")
     if not events:
-        return _empty(prefix, "timeline", title, timeline_description(events, _))
+        return _empty(prefix, "timeline", title, timeline_description(events, _), width)
 
     by_category: dict[str, list] = {}
     for event in events:
@@ -503,7 +523,7 @@ def timeline_chart(
         *_DATE_LEGEND,
     ]
     label = label or (lambda r: r.title)
-    return _chart(prefix, "timeline", title, timeline_description(events, _), events, lanes, _legend_in(legend, _), href, label, _)
+    return _chart(prefix, "timeline", title, timeline_description(events, _), events, lanes, _legend_in(legend, _), href, label, _, width)
 
 
 def _direction(transfer: Record, actor_name: Callable[[str], str]) -> str:
@@ -543,7 +563,7 @@ def transfers_description(transfers: list[Record], actor_name: Callable[[str], s
 
 def transfers_chart(
     transfers: list[Record], href: Callable[[str], str], actor_name: Callable[[str], str], prefix: str = "transfers",
-    words: Words = ENGLISH, label: Callable[[Record], str] | None = None,
+    words: Words = ENGLISH, label: Callable[[Record], str] | None = None, width: float = WIDTH,
 ) -> str:
     """Transfers over time, one band per supplier → recipient pair and one row per category
     in it, one linked mark per transfer; delivered (confirmed, reported) as filled circles,
@@ -552,7 +572,7 @@ def transfers_chart(
     _ = words
     title = _("Arms transfers by direction and category")
     if not transfers:
-        return _empty(prefix, "transfers", title, transfers_description(transfers, actor_name, _))
+        return _empty(prefix, "transfers", title, transfers_description(transfers, actor_name, _), width)
 
     bands = []
     for _pair, group in _directions(transfers, actor_name):
@@ -570,4 +590,4 @@ def transfers_chart(
         *_DATE_LEGEND,
     ]
     label = label or (lambda r: r.item)
-    return _chart(prefix, "transfers", title, transfers_description(transfers, actor_name, _), transfers, bands, _legend_in(legend, _), href, label, _)
+    return _chart(prefix, "transfers", title, transfers_description(transfers, actor_name, _), transfers, bands, _legend_in(legend, _), href, label, _, width)

@@ -13,7 +13,7 @@ from typing import Any, Callable, NamedTuple
 
 from markupsafe import Markup
 
-from .charts import timeline_chart, transfers_chart
+from .charts import NARROW_WIDTH, timeline_chart, transfers_chart
 from .citing import Citing, OverviewNotes, Ref
 from .dates import APPROXIMATELY, PartialDate
 from .finding import facets, search_terms
@@ -204,18 +204,21 @@ class _Planner:
         return f"{relative}/#{record_id}" if relative != "." else f"./#{record_id}"
 
     def charts(self, which: tuple[str, ...]) -> dict[str, Any]:
-        """The build-time SVG charts, linked from the page being planned (escaped in charts.py).
-        A chart draws the latest records only when there are more than it can show legibly."""
+        """The build-time SVG charts, linked from the page being planned (escaped in charts.py):
+        each twice, for a desktop's column and for a phone's (the stylesheet shows one). A chart
+        draws the latest records only when there are more than it can show legibly."""
         charts: dict[str, Any] = {}
         limit = self.layout.marks_per_chart
         if "timeline" in which:
             events = self.dossier.of("events")
-            charts["timeline_chart"] = Markup(timeline_chart(events[-limit:], self.site_href, words=self._, label=self.label))
+            drawn = functools.partial(timeline_chart, events[-limit:], self.site_href, words=self._, label=self.label)
+            charts["timeline_chart"] = Markup(drawn() + drawn(prefix="timeline-narrow", width=NARROW_WIDTH))
             charts["timeline_chart_note"] = self.chart_note(len(events), limit, "events")
         if "transfers" in which:
             transfers = self.dossier.of("transfers")
             name = lambda actor_id: self.label(self.records[actor_id])  # noqa: E731
-            charts["transfers_chart"] = Markup(transfers_chart(transfers[-limit:], self.site_href, name, words=self._, label=self.label))
+            drawn = functools.partial(transfers_chart, transfers[-limit:], self.site_href, name, words=self._, label=self.label)
+            charts["transfers_chart"] = Markup(drawn() + drawn(prefix="transfers-narrow", width=NARROW_WIDTH))
             charts["transfers_chart_note"] = self.chart_note(len(transfers), limit, "transfers")
         return charts
 
@@ -232,6 +235,11 @@ class _Planner:
         if record.collection == "sources":
             return record.language if record.language.partition("-")[0] != self.lang else None
         return "en" if isinstance(self.label(record), EnglishStandIn) else None
+
+    def site_link(self, record_id: str) -> Link:
+        """A link to a record for raw HTML, where MkDocs rewrites nothing."""
+        record = self.records[record_id]
+        return Link(self.label(record), self.site_href(record_id), self.language_of(record))
 
     def link(self, record_id: str) -> Link:
         key = (self.folder, record_id)
@@ -258,7 +266,7 @@ class _Planner:
         source = self.records[citation.source]
         # A quote in the edition's own language needs no translation beside it.
         translated = citation.translation if source.language.partition("-")[0] != self.lang else None
-        return CitationView(citation.quote, source.language, translated, Link(self.label(source), self.site_href(source.id), self.language_of(source)))
+        return CitationView(citation.quote, source.language, translated, self.site_link(source.id))
 
     def cited(self, record: Record, fields: tuple[str, ...]) -> dict:
         """The record's texts in `fields` (a list of texts for roles) with their markers as links,
@@ -274,9 +282,8 @@ class _Planner:
             numbers = tuple(range(first, first + len(claim.sources)))
             claims.append(ClaimView(self.link(claim.by), self._(claim.stance), citing.ref(numbers)))
             # the numbered list is raw HTML: its links are the built site's
-            actor = self.records[claim.by]
             stance = self._("{stance}:", stance=self._(claim.stance))  # "denies:", « dément : »
-            leads += [ClaimView(Link(self.label(actor), self.site_href(claim.by), self.language_of(actor)), stance, None)] * len(claim.sources)
+            leads += [ClaimView(self.site_link(claim.by), stance, None)] * len(claim.sources)
             first += len(claim.sources)
         view["claims"] = claims
         view["citations"] = citing.numbered(self.citation, leads)
@@ -418,13 +425,19 @@ class _Planner:
         for event in events:
             years[event.date.year].append(self.entry(event))
         charts = self.charts(("timeline",)) if head.title is None else {}
-        return PagePlan(self.page, "timeline.md.j2", {"head": head, "years": sorted(years.items()), "labels": self.facet_labels(events), **charts})
+        return PagePlan(self.page, "timeline.md.j2", {"head": head, "years": sorted(years.items()), "filters": self.filters(events), **charts})
 
     def transfers(self, transfers: list[Record], head: PageHead) -> PagePlan:
         directions: dict[tuple[str, str], list] = defaultdict(list)
         rows = []
         for transfer in transfers:
             entry = self.entry(transfer)
+            # the table is raw HTML (a row becomes a card on a phone): links as the built site has them
+            entry["row"] = {
+                "supplier": self.site_link(transfer.supplier),
+                "recipient": self.site_link(transfer.recipient),
+                "item": Link(entry["item"], f"#{transfer.id}", "en" if isinstance(entry["item"], EnglishStandIn) else None),
+            }
             rows.append(entry)
             directions[(transfer.supplier, transfer.recipient)].append(entry)
         name = lambda actor_id: self.label(self.records[actor_id])  # noqa: E731
@@ -433,13 +446,22 @@ class _Planner:
             for (s, r), entries in sorted(directions.items(), key=lambda item: (name(item[0][0]), name(item[0][1])))
         ]
         charts = self.charts(("transfers",)) if head.title is None else {}
-        return PagePlan(self.page, "transfers.md.j2", {"head": head, "rows": rows, "groups": groups, "labels": self.facet_labels(transfers), **charts})
+        return PagePlan(self.page, "transfers.md.j2", {"head": head, "rows": rows, "groups": groups, "filters": self.filters(transfers), **charts})
 
-    def facet_labels(self, records: list[Record]) -> dict | None:
-        """What the filters call each category and status on the page, where it is not English."""
-        if self.lang == "en" or not records:
+    def filters(self, records: list[Record]) -> dict | None:
+        """The form that narrows the page's entries (filters.js makes it work), drawn at build
+        time so that the page does not move when it comes: each facet's choices on this page."""
+        if not records:
             return None
-        return {value: self._(value) for r in records for value in (r.category, r.status)}
+        actors = {actor for r in records for actor in facets(r)["actors"].split()}
+        facet_values = [
+            ("category", self._("Category"), [(v, self._(v)) for v in sorted({r.category for r in records})]),
+            ("status", self._("Status"), [(v, self._(v)) for v in sorted({r.status for r in records})]),
+            ("actor", self._("Actor"), sorted(((a, str(self.label(self.records[a]))) for a in actors), key=lambda pair: pair[1].casefold())),
+            ("year", self._("Year"), [(v, v) for v in sorted({str(r.date.year) for r in records})]),
+        ]
+        count = self._("{shown} of {all} entries shown", shown=len(records), all=len(records))
+        return {"facets": [{"name": n, "label": label, "options": options} for n, label, options in facet_values], "count": count}
 
     def agreements(self, agreements: list[Record], head: PageHead) -> PagePlan:
         return PagePlan(self.page, "agreements.md.j2", {"head": head, "entries": [self.entry(a) for a in agreements]})
@@ -566,8 +588,7 @@ class _Planner:
             [{"text": self._.spaced(piece.text), "link": self.link(piece.target) if piece.target else None, "ref": notes.ref(piece.cites) if piece.cites else None} for piece in paragraph.pieces]
             for paragraph in paragraphs
         ]
-        entry = lambda record_id: Link(self.label(self.records[record_id]), self.site_href(record_id), self.language_of(self.records[record_id]))  # noqa: E731
-        overview_notes = notes.notes(self.records, self.citation, entry)
+        overview_notes = notes.notes(self.records, self.citation, self.site_link)
         context = {"counts": counts, "latest": latest, "site_url": self.site_url, "example": example, "overview": overview, "overview_notes": overview_notes}
         context["overview_lang"] = overview_lang if overview_lang != self.lang else None
         context.update(self.charts(("timeline", "transfers")))

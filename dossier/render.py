@@ -105,12 +105,6 @@ def lang(value) -> Markup:
     return _markup('{ lang="' + str(value) + '" }')
 
 
-def json_script(value) -> Markup:
-    """Data for a page's script, as the text of a <script type="application/json">: JSON that
-    cannot end the element (every < written as \\u003c)."""
-    return _markup(json.dumps(value, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
-
-
 def yaml_string(value) -> Markup:
     """A quoted scalar for a page's front matter (JSON strings are YAML strings)."""
     return _markup(json.dumps(str(value), ensure_ascii=False))
@@ -220,12 +214,21 @@ def note(context, pieces) -> Markup:
 def permalink(context, link, terms) -> Markup:
     """An entry's permanent link (copied by dossier.js), its hidden search terms, and how to cite it."""
     _ = context["_"]
+    copy_link, copy_citation = _("Copy link"), _("Copy citation")
     return _markup(
         f'<span class="dossier-permalink" data-search-exclude="true">{md(_("Permanent link:"))} [{md(link["absolute"])}]({url(link["href"])})'
-        f'{{ data-copy="{attr(link["absolute"])}" }}</span><span class="dossier-search-terms" hidden>{md(terms)}</span>\n\n'
+        f'{{ data-copy="{attr(link["absolute"])}" }}{_copy_button(copy_link, _("{copy}: the permanent link {link}", copy=copy_link, link=link["absolute"]))}'
+        f'</span><span class="dossier-search-terms" hidden>{md(terms)}</span>\n\n'
         f'<span class="dossier-cite" data-search-exclude="true">{md(_("Cite this entry:"))} <span class="dossier-cite-text">{md(link["citation"])}'
-        f' ({md(_("accessed"))} <span class="dossier-accessed">{md(_("date of access"))}</span>).</span></span>\n'
+        f' ({md(_("accessed"))} <span class="dossier-accessed">{md(_("date of access"))}</span>).</span>'
+        f'{_copy_button(copy_citation, _("{copy}: the citation of this entry", copy=copy_citation))}</span>\n'
     )
+
+
+def _copy_button(label: str, name: str) -> str:
+    """A copy button (dossier.js makes it work; shown once scripts run), and where it says it copied.
+    Its accessible name starts with the words it shows, so that a speech-control user can say them."""
+    return f' <button type="button" class="dossier-copy md-button" aria-label="{attr(name)}">{md(label)}</button><span class="dossier-copy-status" role="status"></span>'
 
 
 @jinja2.pass_context
@@ -244,8 +247,8 @@ def entry_foot(context, e) -> Markup:
 
 
 # What a template may print through: each escapes what it prints.
-FILTERS = dict(md=md, attr=attr, url=url, anchor=anchor, lang=lang, yaml_string=yaml_string, json_script=json_script)
-FILTERS.update(link=link, links=links, date=date, status=status, citations=citations, cited=cited, ref=ref)
+FILTERS = dict(md=md, attr=attr, url=url, anchor=anchor, lang=lang, yaml_string=yaml_string)
+FILTERS.update(link=link, links=links, html_link=html_link, date=date, status=status, citations=citations, cited=cited, ref=ref)
 FILTERS.update(entry_links=entry_links, note=note, permalink=permalink, entry_foot=entry_foot)
 
 

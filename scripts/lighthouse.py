@@ -1,52 +1,142 @@
 #!/usr/bin/env python3
-"""Lighthouse scores for the main pages of the built site (not a test: scores vary run to run).
+"""Lighthouse's scores for every page type of the built site, in both presets (not a test:
+scores vary run to run, so each page is measured several times and the median is printed
+with the range).
 
-    make lighthouse        (builds the site, installs Lighthouse from npm into .lighthouse/)
+    make lighthouse                    (builds the site, installs Lighthouse from npm into .lighthouse/)
+    .venv/bin/python scripts/lighthouse.py --runs 3 --site site --split-site /tmp/split/site
 
-Serves site/ on 127.0.0.1, runs Lighthouse (desktop preset) in Debian's Chromium on each
-page and prints performance, accessibility, best practices and SEO.
+Serves the site on 127.0.0.1 with gzip, as any static host does, and runs Lighthouse in
+Debian's Chromium: the mobile preset (Lighthouse's default: a slow 4G network and a slower
+processor, simulated) and the desktop one. Prints, per page and preset, performance,
+accessibility, best practices and SEO, then cumulative layout shift and total blocking time.
+A year page of a large (split) dossier is measured when --split-site names one.
 """
 
 from __future__ import annotations
 
+import argparse
+import functools
+import gzip
 import json
 import os
+import statistics
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import CHROMIUM_ARGS, serve  # noqa: E402
+from tests.browser import CHROMIUM_ARGS  # noqa: E402
 
 LIGHTHOUSE = ROOT / ".lighthouse" / "node_modules" / ".bin" / "lighthouse"
-PAGES = ["", "timeline/", "transfers/", "agreements/", "actors/", "actors/iran/", "sources/", "methodology/"]
+PAGE_TYPES = ["", "timeline/", "transfers/", "agreements/", "actors/", "actors/iran/", "sources/", "methodology/", "browse/"]
+PAGES = PAGE_TYPES + ["fr/" + page for page in PAGE_TYPES]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".pf_meta", ".pf_index", ".pf_fragment")
 
 
-def main() -> int:
-    site = ROOT / "site"
-    if not (site / "index.html").is_file():
-        print("no site/ to measure: run `make build` first", file=sys.stderr)
-        return 1
+class _GzipHandler(SimpleHTTPRequestHandler):
+    """Static files, text compressed with gzip when the browser accepts it."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() or path.suffix not in COMPRESSED:
+            return super().send_head()
+        if not self.path.split("?")[0].endswith("/") and Path(self.translate_path(self.path)).is_dir():
+            return super().send_head()  # the redirect to the folder's address
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        from io import BytesIO
+
+        return BytesIO(body)
+
+
+@contextmanager
+def serve(folder: Path):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def measure(url: str, preset: str) -> dict | None:
     chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    print(f"{'page':<16}" + "".join(f"{c:>16}" for c in CATEGORIES))
-    with serve(site) as base_url:
-        for page in PAGES:
-            result = subprocess.run(
-                [
-                    str(LIGHTHOUSE), base_url + page, "--preset=desktop", "--output=json", "--quiet",
-                    f"--only-categories={','.join(CATEGORIES)}",
-                    "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS),
-                ],
-                capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chromium},
-            )
-            if result.returncode:
-                print(f"{page or '/':<16} lighthouse failed: {result.stderr.strip()[-300:]}")
-                continue
-            scores = json.loads(result.stdout)["categories"]
-            print(f"{'/' + page:<16}" + "".join(f"{round(scores[c]['score'] * 100):>16}" for c in CATEGORIES))
+    command = [
+        str(LIGHTHOUSE), url, "--output=json", "--quiet", f"--only-categories={','.join(CATEGORIES)}",
+        "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS),
+    ] + (["--preset=desktop"] if preset == "desktop" else [])
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chromium})
+    if result.returncode:
+        print(f"  {url} ({preset}): lighthouse failed: {result.stderr.strip()[-300:]}", file=sys.stderr)
+        return None
+    report = json.loads(result.stdout)
+    figures = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+    figures["cls"] = report["audits"]["cumulative-layout-shift"]["numericValue"]
+    figures["tbt"] = report["audits"]["total-blocking-time"]["numericValue"]
+    failing = [a for c in CATEGORIES[1:] for ref in report["categories"][c]["auditRefs"] if ref["weight"] and (a := report["audits"][ref["id"]])["score"] not in (1, None)]
+    figures["failing"] = sorted({a["id"] for a in failing})
+    return figures
+
+
+def summary(values: list[float], digits: int = 0) -> str:
+    """The median, and the range when the runs differ: "96 (95–98)"."""
+    median = statistics.median(values)
+    text = f"{median:.{digits}f}"
+    return text if min(values) == max(values) else f"{text} ({min(values):.{digits}f}–{max(values):.{digits}f})"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs per page and preset (default 3)")
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--split-site", type=Path, help="a site built with --page-size 1: its first year page of the timeline is measured too")
+    parser.add_argument("--pages", nargs="*", help="only these pages (paths under the site)")
+    args = parser.parse_args(argv)
+    if not (args.site / "index.html").is_file():
+        print(f"no site at {args.site} to measure: run `make build` first", file=sys.stderr)
+        return 1
+    if not LIGHTHOUSE.exists():
+        print("no Lighthouse: `make lighthouse` installs it into .lighthouse/", file=sys.stderr)
+        return 1
+    targets = [(args.site, page) for page in (args.pages or PAGES)]
+    if args.split_site:
+        year = sorted(p.parent.name for p in (args.split_site / "timeline").glob("*/index.html"))[0]
+        targets += [(args.split_site, f"timeline/{year}/"), (args.split_site, f"fr/timeline/{year}/")]
+    header = f"{'page':<26}{'preset':<9}" + "".join(f"{c:>16}" for c in CATEGORIES) + f"{'CLS':>16}{'TBT ms':>14}"
+    print(f"Lighthouse, {args.runs} runs each (median, and range when they differ)\n{header}")
+    worst = {"mobile": 100, "desktop": 100}
+    for site, page in targets:
+        with serve(site) as base_url:
+            for preset in ("mobile", "desktop"):
+                runs = [r for r in (measure(base_url + page, preset) for _ in range(args.runs)) if r]
+                if not runs:
+                    continue
+                label = ("split: " if site == args.split_site else "") + "/" + page
+                cells = "".join(f"{summary([r[c] for r in runs]):>16}" for c in CATEGORIES)
+                print(f"{label:<26}{preset:<9}{cells}{summary([r['cls'] for r in runs], 3):>16}{summary([r['tbt'] for r in runs]):>14}", flush=True)
+                failing = sorted({a for r in runs for a in r["failing"]})
+                if failing:
+                    print(f"{'':<35}audits below full score: {', '.join(failing)}")
+                worst[preset] = min(worst[preset], statistics.median(r["performance"] for r in runs))
+    print(f"lowest median performance: mobile {worst['mobile']:.0f}, desktop {worst['desktop']:.0f}")
     return 0
 
 

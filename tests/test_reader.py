@@ -116,14 +116,17 @@ def test_the_language_switch_leads_to_the_same_entry_in_the_other_edition(browse
 
 @pytest.mark.parametrize("path", BOTH_EDITIONS)
 def test_no_page_of_the_dossier_scrolls_sideways_on_a_phone(browser, base_url, path):
+    """Wide tables become cards, charts are drawn for the phone: the page itself never scrolls sideways."""
     context, page = open_page(browser, PHONE, is_mobile=True)
     page.goto(base_url + path)
     width = page.evaluate("document.documentElement.scrollWidth")
+    tables = page.locator(".dossier-table").evaluate_all("boxes => boxes.map(b => b.scrollWidth - b.clientWidth)")
     context.close()
     assert width <= PHONE["width"], f"/{path} is {width}px wide"
+    assert all(hidden <= 0 for hidden in tables), f"/{path}: a table hides columns past the screen's edge ({tables} px)"
 
 
-@pytest.mark.parametrize("path", ["", "timeline/", "transfers/"])
+@pytest.mark.parametrize("path", ["", "timeline/", "transfers/", "fr/timeline/"])
 def test_on_a_desktop_every_chart_fits_its_column(browser, base_url, path):
     """Only a phone scrolls a chart sideways: on a desktop the latest year must not hide past the edge."""
     context, page = open_page(browser, DESKTOP)
@@ -133,12 +136,31 @@ def test_on_a_desktop_every_chart_fits_its_column(browser, base_url, path):
     assert boxes and all(scroll <= client for scroll, client in boxes), f"/{path}: chart widths (content, shown) {boxes}"
 
 
+@pytest.mark.parametrize("path", BOTH_EDITIONS)
+def test_on_a_phone_every_chart_shown_fits_the_screen_and_links_every_mark(browser, base_url, path):
+    """At 360 px each chart is drawn for the phone: nothing to scroll sideways, text at its size."""
+    context, page = open_page(browser, PHONE, is_mobile=True)
+    page.goto(base_url + path)
+    charts = page.locator(".dossier-chart-box > svg").evaluate_all(
+        """svgs => svgs.filter(s => s.getBoundingClientRect().width > 0).map(s => ({
+             id: s.id, right: s.getBoundingClientRect().right, box: s.parentNode.scrollWidth - s.parentNode.clientWidth,
+             marks: s.querySelectorAll("a").length, font: s.getBoundingClientRect().width / s.viewBox.baseVal.width * 13}))"""
+    )
+    context.close()
+    for chart in charts:
+        assert chart["right"] <= PHONE["width"] and chart["box"] <= 0, chart
+        assert chart["id"].endswith("-narrow") and chart["marks"] > 0, chart
+        assert chart["font"] >= 11, f"{chart['id']}: its text shows at {chart['font']:.1f} px"
+    if path.removeprefix("fr/") in ("", "timeline/", "transfers/"):
+        assert charts, f"/{path} shows no chart on a phone"
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize("chart, collection", [("timeline", "events"), ("transfers", "transfers")])
 def test_a_reader_clicks_through_a_chart_mark_to_its_entry(browser, base_url, viewport, chart, collection):
     context, page = open_page(browser, viewport)
     page.goto(base_url)
-    marks = page.locator(f"svg#{chart} a")
+    marks = page.locator(f"svg#{chart}{'-narrow' if viewport == PHONE else ''} a")
     hrefs = marks.evaluate_all("links => links.map(a => a.getAttribute('href'))")
     mark = marks.nth(len(hrefs) // 2)
     target = hrefs[len(hrefs) // 2].split("#")[1]

@@ -1,20 +1,13 @@
-// A "Copy link" button beside each entry's permanent link. Without JavaScript the link
-// itself is still there to follow or copy by hand.
+// The "Copy link" and "Copy citation" buttons the generator puts beside each entry's permanent
+// link and citation (shown once scripts run: the .no-js rule in dossier.css). Without
+// JavaScript the link itself is still there to follow or copy by hand.
 (function () {
   "use strict";
 
-  // The page's words, in the language of its edition (<html lang>).
+  // What the buttons say once they have copied, in the language of the page's edition.
   var WORDS = {
-    en: {
-      copyLink: "Copy link", copyLinkName: "Copy link: the permanent link ", linkCopied: "Link copied",
-      copyCitation: "Copy citation", copyCitationName: "Copy citation of this entry", citationCopied: "Citation copied",
-      notCopied: "Could not copy: select the text instead", locale: "en-GB",
-    },
-    fr: {
-      copyLink: "Copier le lien", copyLinkName: "Copier le lien : le lien permanent ", linkCopied: "Lien copié",
-      copyCitation: "Citer cette entrée", copyCitationName: "Citer cette entrée : copier sa citation", citationCopied: "Citation copiée",
-      notCopied: "Copie impossible : sélectionnez le texte", locale: "fr-FR",
-    },
+    en: { linkCopied: "Link copied", citationCopied: "Citation copied", notCopied: "Could not copy: select the text instead", locale: "en-GB" },
+    fr: { linkCopied: "Lien copié", citationCopied: "Citation copiée", notCopied: "Copie impossible : sélectionnez le texte", locale: "fr-FR" },
   };
   var words = WORDS[document.documentElement.lang] || WORDS.en;
 
@@ -43,37 +36,25 @@
     });
   }
 
-  function addCopyButton(element, label, name, text, done) {
-    if (element.dataset.enhanced) return;
-    element.dataset.enhanced = "yes";
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "dossier-copy md-button";
-    button.textContent = label;
-    button.setAttribute("aria-label", name);
-    var status = document.createElement("span");
-    status.className = "dossier-copy-status";
-    status.setAttribute("role", "status");
+  function wire(button, text, done) {
+    if (!button || button.dataset.ready) return;
+    button.dataset.ready = "yes";
     button.addEventListener("click", function () {
       copy(text()).then(
         function () { confirm(button, done); },
         function () { confirm(button, words.notCopied); }
       );
     });
-    element.parentNode.appendChild(button);
-    element.parentNode.appendChild(status);
   }
 
   function enhance(root) {
     root.querySelectorAll("a[data-copy]").forEach(function (link) {
-      addCopyButton(link, words.copyLink, words.copyLinkName + link.dataset.copy,
-        function () { return link.dataset.copy; }, words.linkCopied);
+      wire(link.parentNode.querySelector(".dossier-copy"), function () { return link.dataset.copy; }, words.linkCopied);
     });
     var today = new Date().toLocaleDateString(words.locale, { day: "numeric", month: "long", year: "numeric" });
     root.querySelectorAll(".dossier-cite-text").forEach(function (citation) {
       citation.querySelector(".dossier-accessed").textContent = today;
-      addCopyButton(citation, words.copyCitation, words.copyCitationName,
-        function () { return citation.textContent; }, words.citationCopied);
+      wire(citation.parentNode.querySelector(".dossier-copy"), function () { return citation.textContent; }, words.citationCopied);
     });
     // The language switch leads to the same entry when the address names one.
     root.querySelectorAll(".dossier-edition__link").forEach(function (link) {
