@@ -26,7 +26,7 @@ def download_files(dossier: Dossier, site_url: str, built: str) -> dict[str, str
     for lang in LANGUAGES:
         prefix = PREFIX[lang]
         files.update({prefix + path: text for path, text in data.items()})
-        files[f"{prefix}feed.xml"] = atom_feed(dossier, site_url + prefix, f"{built}T00:00:00Z", lang)
+        files[f"{prefix}feed.xml"] = atom_feed(dossier, site_url + prefix if site_url else "", f"{built}T00:00:00Z", lang)
     return files
 
 

@@ -9,6 +9,7 @@ cannot carry at all (most C0 controls) are dropped.
 
 from __future__ import annotations
 
+from .addresses import permanent_link
 from .i18n import Words, localised
 from .markers import without_markers
 from .model import Dossier, Record
@@ -16,6 +17,8 @@ from .xmltext import xml_attribute, xml_text
 
 ATOM = "http://www.w3.org/2005/Atom"
 TITLE = "Russia–Iran dossier: timeline"
+# Atom's ids must be whole IRIs: where no address is published, a tag URI (RFC 4151) names each entry.
+TAG = "tag:russia-iran-dossier,2023:"
 AUTHOR = "Russia–Iran dossier"
 
 
@@ -26,15 +29,11 @@ def _element(indent: str, tag: str, text: str | None = None, **attributes: str) 
     return f"{indent}<{start}>{text}</{tag}>\n" if text else f"{indent}<{start} />\n"
 
 
-def permalink(site_url: str, record_id: str) -> str:
-    return f"{site_url}r/{record_id}/"
-
-
 def _entry(event: Record, site_url: str, lang: str) -> str:
-    link = permalink(site_url, event.id)
+    link = permanent_link(site_url, event.id)  # relative (to the feed) where no address is set
     return "".join((
         "  <entry>\n",
-        _element("    ", "id", link),
+        _element("    ", "id", link if site_url else f"{TAG}{event.id}"),
         _element("    ", "title", str(localised(event.title, lang)), type="text"),
         _element("    ", "link", rel="alternate", type="text/html", href=link),
         _element("    ", "updated", f"{event.date.first_day.isoformat()}T00:00:00Z"),  # the first day of its period
@@ -51,10 +50,10 @@ def atom_feed(dossier: Dossier, site_url: str, updated: str, lang: str = "en") -
     return "".join((
         "<?xml version='1.0' encoding='utf-8'?>\n",
         f'<feed xmlns="{ATOM}" xml:lang="{lang}">\n',  # names unqualified in Atom's default namespace
-        _element("  ", "id", site_url),
+        _element("  ", "id", site_url or f"{TAG}{lang}"),
         _element("  ", "title", Words(lang)(TITLE), type="text"),
         _element("  ", "link", rel="self", type="application/atom+xml", href=f"{site_url}feed.xml"),
-        _element("  ", "link", rel="alternate", type="text/html", href=site_url),
+        _element("  ", "link", rel="alternate", type="text/html", href=site_url or "./"),
         _element("  ", "updated", updated),
         "  <author>\n",
         _element("    ", "name", AUTHOR),

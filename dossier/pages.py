@@ -13,6 +13,7 @@ from typing import Any, Callable, NamedTuple
 
 from markupsafe import Markup
 
+from .addresses import permanent_link
 from .charts import NARROW_WIDTH, timeline_chart, transfers_chart
 from .citing import Citing, OverviewNotes, Ref
 from .dates import APPROXIMATELY, PartialDate
@@ -297,14 +298,15 @@ class _Planner:
     def permalink(self, record: Record) -> dict:
         """The entry's permanent link (relative for the reader's browser, absolute to copy) and
         a citation of the entry, whose date of access the reader's browser fills in."""
-        absolute = f"{self.site_url}r/{record.id}/"
+        absolute = permanent_link(self.site_url, record.id)  # relative where no address is set
         date = record.when
         # "dated 2 June 2021", "dated 2021": in French « datée du 2 juin 2021 », « datée de 2021 »
         dated = self._("entry dated {date}" if date.day else "entry dated {period}", date=date.text_in(self.lang), period=date.text_in(self.lang)) if date else self._("entry")
         return {
             "href": f"{self.page_href('r')}/{record.id}/index.html",  # one relative path per folder, not per record
             "absolute": absolute,
-            "citation": self._("“{title}”, Russia–Iran dossier, {dated}, {link}", title=self.label(record), dated=dated, link=absolute),
+            "published": bool(self.site_url),
+            "citation": self._("“{title}”, Russia–Iran dossier, {dated}, {link}", title=self.label(record), dated=dated, link="\0").split("\0"),
         }
 
     def date(self, record: Record) -> DateView:
@@ -581,7 +583,11 @@ class _Planner:
             )
         ]
         latest = [self.entry_link(e) for e in reversed(self.dossier.of("events")[-LATEST_ON_HOME:])]
-        example = next(iter(self.dossier.of("events")), None)
+        first = next(iter(self.dossier.of("events")), None)
+        example = None
+        if first is not None:  # the permanent link of the first event, as a link a reader can follow here
+            address = permanent_link(self.site_url, first.id)
+            example = Link(address, address if self.site_url else f"r/{first.id}/index.html")
         notes = OverviewNotes(self._)
         paragraphs, overview_lang = self.dossier.overview_in(self.lang)
         overview = [
@@ -641,9 +647,10 @@ def plan_site(dossier: Dossier, site_url: str, layout: Layout = Layout(), lang: 
     share the cores. `site_url` is the site's address: an edition other than English lives
     under its own folder of the site (`fr/`), and its files under the same folder of docs/."""
     prefix = PREFIX[lang]
-    planner = _Planner(dossier, site_url + prefix, layout, lang)
+    edition_url = site_url + prefix if site_url else ""  # no address published: links from the edition's root
+    planner = _Planner(dossier, edition_url, layout, lang)
     tasks = planner.tasks()
-    redirects = plan_redirects(dossier, site_url + prefix, planner.places)
+    redirects = plan_redirects(dossier, edition_url, planner.places)
     if not prefix:
         return tasks, redirects
     return [functools.partial(_placed, task, prefix) for task in tasks], [r._replace(path=prefix + r.path) for r in redirects]
@@ -666,5 +673,6 @@ def plan_redirects(dossier: Dossier, site_url: str, places: dict[str, str]) -> l
     redirects = []
     for name, record in sorted(names, key=lambda pair: pair[0]):
         place = f"{url_of(places[record.id])}#{record.id}"
-        redirects.append(Redirect(f"r/{name}/index.html", f"../../{place}", f"{site_url}{place}"))
+        # without a published address, the canonical link is the page itself, from the redirect
+        redirects.append(Redirect(f"r/{name}/index.html", f"../../{place}", f"{site_url}{place}" if site_url else f"../../{place}"))
     return redirects

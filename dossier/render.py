@@ -215,12 +215,19 @@ def permalink(context, link, terms) -> Markup:
     """An entry's permanent link (copied by dossier.js), its hidden search terms, and how to cite it."""
     _ = context["_"]
     copy_link, copy_citation = _("Copy link"), _("Copy citation")
+    # Where no address is published, the address shows from the site's root, and dossier.js
+    # writes it out whole, from where the reader found the site (data-copy then comes from the link).
+    # No <span> inside the two spans Material's search leaves out: its parser ends the leaving out
+    # at the first </span>, whichever span it closes.
+    address = f'<bdi class="dossier-address">{md(link["absolute"])}</bdi>'
+    copied = f' data-copy="{attr(link["absolute"])}"' if link["published"] else " data-copy"
+    before, after = link["citation"]
     return _markup(
-        f'<span class="dossier-permalink" data-search-exclude="true">{md(_("Permanent link:"))} [{md(link["absolute"])}]({url(link["href"])})'
-        f'{{ data-copy="{attr(link["absolute"])}" }}{_copy_button(copy_link, _("{copy}: the permanent link {link}", copy=copy_link, link=link["absolute"]))}'
+        f'<span class="dossier-permalink" data-search-exclude="true">{md(_("Permanent link:"))} [{address}]({url(link["href"])})'
+        f'{{{copied} }}{_copy_button(copy_link, _("{copy}: the permanent link {link}", copy=copy_link, link=link["absolute"]))}'
         f'</span><span class="dossier-search-terms" hidden>{md(terms)}</span>\n\n'
-        f'<span class="dossier-cite" data-search-exclude="true">{md(_("Cite this entry:"))} <span class="dossier-cite-text">{md(link["citation"])}'
-        f' ({md(_("accessed"))} <span class="dossier-accessed">{md(_("date of access"))}</span>).</span>'
+        f'<span class="dossier-cite" data-search-exclude="true">{md(_("Cite this entry:"))} <bdi class="dossier-cite-text">{md(before, keep_edges=True)}{address}{md(after, keep_edges=True)}'
+        f' ({md(_("accessed"))} <bdi class="dossier-accessed">{md(_("date of access"))}</bdi>).</bdi>'
         f'{_copy_button(copy_citation, _("{copy}: the citation of this entry", copy=copy_citation))}</span>\n'
     )
 
@@ -228,7 +235,10 @@ def permalink(context, link, terms) -> Markup:
 def _copy_button(label: str, name: str) -> str:
     """A copy button (dossier.js makes it work; shown once scripts run), and where it says it copied.
     Its accessible name starts with the words it shows, so that a speech-control user can say them."""
-    return f' <button type="button" class="dossier-copy md-button" aria-label="{attr(name)}">{md(label)}</button><span class="dossier-copy-status" role="status"></span>'
+    return (
+        f' <button type="button" class="dossier-copy md-button" aria-label="{attr(name)}">{md(label)}</button>'
+        '<output class="dossier-copy-status"></output>'
+    )
 
 
 @jinja2.pass_context

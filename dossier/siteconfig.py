@@ -1,4 +1,4 @@
-"""What the generator needs from mkdocs.yml: the published address, for permanent links."""
+"""What the generator needs from mkdocs.yml: the published address, for permanent links (if set)."""
 
 from __future__ import annotations
 
@@ -24,9 +24,8 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def site_url_from_config(config: Path) -> str:
+    """The published address, or "" when none is set (permanent links are then completed by
+    the reader's browser, from where the site is served)."""
     with config.open(encoding="utf-8") as handle:
         settings = yaml.load(handle, Loader=_ConfigLoader) or {}
-    url = settings.get("site_url")
-    if not url:
-        raise SystemExit(f"{config}: site_url is not set; permanent links need it")
-    return url
+    return settings.get("site_url") or ""

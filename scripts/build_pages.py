@@ -55,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
             _print_markers(dossier)
             return 0
         site_url = args.site_url or os.environ.get("SITE_URL") or site_url_from_config(ROOT / "mkdocs.yml")
+        if not site_url:
+            print("no published address is set (SITE_URL, or site_url in mkdocs.yml): permanent links are "
+                  "written from the site's root, and the reader's browser completes them where the site is served")
         layout = Layout.scaled(args.page_size)
         dossier, report = generate(root, args.docs or root / "docs", _with_slash(site_url), build_date(), timings, layout)
     except InvalidData as invalid:
@@ -110,7 +113,7 @@ def _phases(timings: Timings) -> str:
 
 
 def _with_slash(url: str) -> str:
-    return url if url.endswith("/") else url + "/"
+    return url if url.endswith("/") or not url else url + "/"
 
 
 if __name__ == "__main__":

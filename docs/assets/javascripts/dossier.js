@@ -48,6 +48,14 @@
   }
 
   function enhance(root) {
+    // Where the build knew no published address, an entry's permanent link is written from the
+    // site's root: the address the reader found the site at completes it.
+    root.querySelectorAll("a[data-copy='']").forEach(function (link) {
+      link.dataset.copy = link.href.replace(/index\.html$/, "");
+      (link.closest(".dossier-entry") || root).querySelectorAll(".dossier-address").forEach(function (address) {
+        address.textContent = link.dataset.copy;
+      });
+    });
     root.querySelectorAll("a[data-copy]").forEach(function (link) {
       wire(link.parentNode.querySelector(".dossier-copy"), function () { return link.dataset.copy; }, words.linkCopied);
     });
