@@ -60,14 +60,17 @@
     var asked = false;
     FACETS.forEach(function (facet) {
       var wanted = params.get(facet.name);
-      if (wanted && form.elements[facet.name].querySelector('option[value="' + CSS.escape(wanted) + '"]')) {
+      if (wanted === null) return;
+      asked = true;
+      if (form.elements[facet.name].querySelector('option[value="' + CSS.escape(wanted) + '"]')) {
         form.elements[facet.name].value = wanted;
-        asked = true;
       }
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("change", function () { apply(form, entries); });
-    if (asked) apply(form, entries);  // the page as built shows every entry: nothing to do otherwise
+    // The page as built shows every entry; an address that asks for a choice is applied (and
+    // what names nothing on this page is dropped from it).
+    if (asked) apply(form, entries);
   }
 
   if (window.document$ && window.document$.subscribe) {
