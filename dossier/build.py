@@ -10,11 +10,13 @@ from typing import Callable
 from pathlib import Path
 
 from .checks import DATASET_CHECKS
+from .checks.consequences import absent_ids, fold
 from .checks.markers import unmarked
 from .checks.translations import untranslated
 from .downloads import download_files
 from .model import Dossier, build_dossier
 from .i18n import LANGUAGES, PREFIX
+from .load import data_files, display_path
 from .overview import check_overview, read_overviews
 from .pages import Layout, plan_site
 from .problems import InvalidData
@@ -77,7 +79,8 @@ def check_dataset(root: Path, timings: Timings | None = None, meanwhile: Callabl
         problems += check_overview(paragraphs, by_id, former, markers_required)
     timings.measure("check", started)
     if problems:
-        raise InvalidData(problems)
+        files = [(display_path(path, root), path) for _, path in data_files(root / "data")]
+        raise InvalidData(fold(problems, absent_ids(files, {r.mark.file for r in records}, problems)))
     return _dossier(records, seeds, overviews, settings) if dossier is None else dossier
 
 

@@ -136,7 +136,7 @@ def data_files(data_dir: Path) -> list[tuple[str, Path]]:
 
 def stray_file_problems(root: Path) -> list[Problem]:
     return [
-        Problem(Mark(_display(path, root), 1, 1), f"this file belongs to no collection; data files are {', '.join(c + '.yaml' for c in COLLECTIONS)} or files under data/<collection>/")
+        Problem(Mark(display_path(path, root), 1, 1), f"this file belongs to no collection; data files are {', '.join(c + '.yaml' for c in COLLECTIONS)} or files under data/<collection>/")
         for path in stray_files(root / "data")
     ]
 
@@ -146,13 +146,14 @@ def load_files(root: Path, files: list[tuple[str, Path]]) -> tuple[list[RawRecor
     records: list[RawRecord] = []
     problems: list[Problem] = []
     for collection, path in files:
-        items, file_problems = load_file(path, _display(path, root))
+        items, file_problems = load_file(path, display_path(path, root))
         problems += file_problems
         records += [RawRecord(collection, item) for item in items]
     return records, problems
 
 
-def _display(path: Path, root: Path) -> str:
+def display_path(path: Path, root: Path) -> str:
+    """A data file's name in messages: its path from the dossier's root."""
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
@@ -251,10 +252,7 @@ def parse_document(text: str, name: str) -> tuple[object, Mark | None, list[Prob
                 return None, None, problems
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = places.at(mark.line, mark.column) if mark else Mark(name, 1, 1)
-        detail = " ".join(part for part in (error.context, error.problem) if part)
-        return None, None, [Problem(where, f"YAML syntax error: {detail}")]
+        return None, None, [_syntax_problem(error, places, name, text)]
     except yaml.reader.ReaderError as error:
         # libyaml counts the position in UTF-8 bytes, the pure-Python reader in characters
         position = len(text.encode("utf-8")[: error.position].decode("utf-8", "ignore")) if _CLoader is not yaml.SafeLoader else error.position
@@ -267,6 +265,57 @@ def parse_document(text: str, name: str) -> tuple[object, Mark | None, list[Prob
         return None, None, []
     root_mark = places.of(root)
     return _Builder(places, text, problems).value(root, root_mark), root_mark, problems
+
+
+# What the parser was reading when it lost its way: a construct that an editor opened and did
+# not close (a quote, a [ list, a { mapping }) is the cause, and its opening the place to show.
+_UNCLOSED = {"quoted scalar": "quoted text", "flow sequence": "[ list", "flow mapping": "{ mapping"}
+_INSIDE = {"block mapping": "mapping", "block collection": "list", "block sequence": "list"}
+# Plain words for the parser's own, where an editor's usual mistake is behind them.
+_HINTS = {
+    "tab character": "a tab: YAML indents with spaces only",
+    "mapping values are not allowed": "a line indented more than the one before, or ': ' inside text that is not in quotes",
+    "did not find expected '-' indicator": "a line indented less than the record's other fields",
+    "did not find expected key": "a line indented differently from the record's other fields",
+}
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, places: _Places, name: str, text: str) -> Problem:
+    """The cause first: where an unclosed construct began, or where the parser lost its way,
+    with the other place and the parser's own words."""
+    context, problem = error.context or "", error.problem or ""
+    lost = places.at(error.problem_mark.line, error.problem_mark.column) if error.problem_mark else Mark(name, 1, 1)
+    began = places.at(error.context_mark.line, error.context_mark.column) if error.context_mark else None
+    quote = _unclosed_quote(text, error) if "quoted scalar" not in context else None
+    if quote:  # a quote left open ran on into the next lines, where the parser lost its way
+        at = places.at(*quote)
+        return Problem(at, f"YAML syntax error: this quoted text seems not to be closed on its line (the parser lost its way at line {lost.line}, column {lost.column}: {problem})")
+    hint = next((words for key, words in _HINTS.items() if key in problem), None)
+    unclosed = next((what for key, what in _UNCLOSED.items() if key in context), None)
+    if unclosed and began:
+        return Problem(began, f"YAML syntax error: this {unclosed} is not closed (the parser lost its way at line {lost.line}, column {lost.column}: {problem})")
+    inside = next((what for key, what in _INSIDE.items() if key in context), None)
+    where = f", in the {inside} that begins at line {began.line}, column {began.column}" if inside and began and began != lost else ""
+    said = f"{hint} ({problem})" if hint else problem if inside else f"{context} {problem}".strip()
+    return Problem(lost, f"YAML syntax error: {said}{where}")
+
+
+_OPENING_QUOTE = re.compile(r"""(?:^\s*-\s+|:\s+|^\s*-\s+[^:#\n]*:\s+)(")""")
+
+
+def _unclosed_quote(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int] | None:
+    """(line, column), 0-based, of a double-quoted value that opens on a line before the one
+    where the parser lost its way and is not closed on its own line: the likeliest cause."""
+    if not error.problem_mark:
+        return None
+    lines = text.splitlines()
+    first = error.context_mark.line if error.context_mark else max(0, error.problem_mark.line - 20)
+    for number in range(min(error.problem_mark.line, len(lines) - 1), first - 1, -1):
+        line = lines[number]
+        opening = _OPENING_QUOTE.search(line)
+        if opening and line[opening.start(1) + 1 :].replace('\\"', "").count('"') == 0:
+            return number, opening.start(1)
+    return None
 
 
 def _anchors_and_aliases(text: str, places: _Places) -> list[Problem]:

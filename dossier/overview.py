@@ -86,13 +86,13 @@ def check_overview(paragraphs, records, former_ids, markers_required: bool = Fal
                 message = f"link to '#{piece.target}', a former id: write '#{former_ids[piece.target]}'"
             else:
                 message = f"link to '#{piece.target}': no record has this id{did_you_mean(piece.target, records)}"
-            problems.append(Problem(piece.mark, message))
+            problems.append(Problem(piece.mark, message, about=piece.target if piece.target not in former_ids else None))
         for record_id in dict.fromkeys(record_id for record_id, _ in piece.cites if record_id not in records):
             if record_id in former_ids:
                 message = f"marker {piece.text} names '{record_id}', a former id: write '{former_ids[record_id]}'"
             else:
                 message = f"marker {piece.text} names '{record_id}': no record has this id{did_you_mean(record_id, records)}"
-            problems.append(Problem(piece.mark, message))
+            problems.append(Problem(piece.mark, message, about=record_id if record_id not in former_ids else None))
         for record_id, number in piece.cites:
             count = len(records[record_id].citations) if record_id in records else None
             if count is not None and not 1 <= number <= count:

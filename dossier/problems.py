@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field as field_
 from typing import NamedTuple
 
 
@@ -21,6 +21,7 @@ class Problem:
     message: str
     record_id: str | None = None
     field: str | None = None
+    about: str | None = field_(default=None, compare=False)  # the id a missing reference names
 
     def __str__(self) -> str:
         where = f"{self.mark.file}:{self.mark.line}:{self.mark.column}:"

@@ -11,6 +11,7 @@ written, and the exit status is 1.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import datetime
 import os
@@ -62,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         dossier, report = generate(root, args.docs or root / "docs", _with_slash(site_url), build_date(), timings, layout)
     except InvalidData as invalid:
         for problem in invalid.problems:
-            print(problem, file=sys.stderr)
+            print(_from_here(problem, root), file=sys.stderr)
         count = len(invalid.problems)
         print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written", file=sys.stderr)
         return 1
@@ -73,6 +74,16 @@ def main(argv: list[str] | None = None) -> int:
     _print_coverage(dossier)
     _print_markers(dossier)
     return 0
+
+
+def _from_here(problem, root: Path):
+    """The problem with its file named as the editor would type it from where they stand."""
+    here = Path.cwd()
+    if root == here:
+        return problem
+    path = root / problem.mark.file
+    named = os.path.relpath(path, here) if path.is_relative_to(here) or root.is_relative_to(here) else str(path)
+    return dataclasses.replace(problem, mark=problem.mark._replace(file=Path(named).as_posix()))
 
 
 def _print_markers(dossier) -> None:

@@ -4,34 +4,34 @@ scores vary run to run, so each page is measured several times and the median is
 with the range).
 
     make lighthouse                    (builds the site, installs Lighthouse from npm into .lighthouse/)
-    .venv/bin/python scripts/lighthouse.py --runs 3 --site site --split-site /tmp/split/site
+    .venv/bin/python scripts/lighthouse.py --runs 1 --pages timeline/ fr/timeline/
 
 Serves the site on 127.0.0.1 with gzip, as any static host does, and runs Lighthouse in
 Debian's Chromium: the mobile preset (Lighthouse's default: a slow 4G network and a slower
 processor, simulated) and the desktop one. Prints, per page and preset, performance,
 accessibility, best practices and SEO, then cumulative layout shift and total blocking time.
-A year page of a large (split) dossier is measured when --split-site names one.
+A year page of a large dossier is measured too: the dossier is built again, split into a page
+per year as a large one is (`--page-size 1`), into a temporary folder.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import json
 import os
 import statistics
 import subprocess
 import sys
-import threading
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+import tempfile
+from http.server import SimpleHTTPRequestHandler
+from io import BytesIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import CHROMIUM_ARGS  # noqa: E402
+from tests.browser import CHROMIUM_ARGS, serve  # noqa: E402
 
 LIGHTHOUSE = ROOT / ".lighthouse" / "node_modules" / ".bin" / "lighthouse"
 PAGE_TYPES = ["", "timeline/", "transfers/", "agreements/", "actors/", "actors/iran/", "sources/", "methodology/", "browse/"]
@@ -60,21 +60,7 @@ class _GzipHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        from io import BytesIO
-
         return BytesIO(body)
-
-
-@contextmanager
-def serve(folder: Path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def measure(url: str, preset: str) -> dict | None:
@@ -107,8 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per page and preset (default 3)")
     parser.add_argument("--site", type=Path, default=ROOT / "site")
-    parser.add_argument("--split-site", type=Path, help="a site built with --page-size 1: its first year page of the timeline is measured too")
-    parser.add_argument("--pages", nargs="*", help="only these pages (paths under the site)")
+    parser.add_argument("--pages", nargs="*", help="only these pages (paths under the site), and no year page of a split dossier")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
         print(f"no site at {args.site} to measure: run `make build` first", file=sys.stderr)
@@ -117,19 +102,23 @@ def main(argv: list[str] | None = None) -> int:
         print("no Lighthouse: `make lighthouse` installs it into .lighthouse/", file=sys.stderr)
         return 1
     targets = [(args.site, page) for page in (args.pages or PAGES)]
-    if args.split_site:
-        year = sorted(p.parent.name for p in (args.split_site / "timeline").glob("*/index.html"))[0]
-        targets += [(args.split_site, f"timeline/{year}/"), (args.split_site, f"fr/timeline/{year}/")]
+    split = None
+    if not args.pages:
+        from tests.sitebuild import build_site
+
+        split = build_site(ROOT, Path(tempfile.mkdtemp(prefix="dossier-split-")), site_url="", page_size=1)
+        year = sorted(p.parent.name for p in (split / "timeline").glob("*/index.html"))[0]
+        targets += [(split, f"timeline/{year}/"), (split, f"fr/timeline/{year}/")]
     header = f"{'page':<26}{'preset':<9}" + "".join(f"{c:>16}" for c in CATEGORIES) + f"{'CLS':>16}{'TBT ms':>14}"
     print(f"Lighthouse, {args.runs} runs each (median, and range when they differ)\n{header}")
     worst = {"mobile": 100, "desktop": 100}
     for site, page in targets:
-        with serve(site) as base_url:
+        with serve(site, _GzipHandler) as base_url:
             for preset in ("mobile", "desktop"):
                 runs = [r for r in (measure(base_url + page, preset) for _ in range(args.runs)) if r]
                 if not runs:
                     continue
-                label = ("split: " if site == args.split_site else "") + "/" + page
+                label = ("split: " if site == split else "") + "/" + page
                 cells = "".join(f"{summary([r[c] for r in runs]):>16}" for c in CATEGORIES)
                 print(f"{label:<26}{preset:<9}{cells}{summary([r['cls'] for r in runs], 3):>16}{summary([r['tbt'] for r in runs]):>14}", flush=True)
                 failing = sorted({a for r in runs for a in r["failing"]})

@@ -33,9 +33,10 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(folder: Path):
-    """The folder over HTTP on 127.0.0.1, on a free port; yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+def serve(folder: Path, handler=None):
+    """The folder over HTTP on 127.0.0.1, on a free port; yields the base URL. `handler`: a
+    SimpleHTTPRequestHandler of one's own (one that compresses, say)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler or _QuietHandler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -70,11 +70,14 @@ def copy_valid_case(target: Path) -> Path:
 
 
 def run_generator(*args: str) -> subprocess.CompletedProcess:
+    """The command as an editor runs it, standing in the dossier's folder (the one --root names,
+    else the project): its messages then name files from there, as data/events.yaml."""
+    root = args[args.index("--root") + 1] if "--root" in args else PROJECT
     return subprocess.run(
         [sys.executable, str(PROJECT / "scripts" / "build_pages.py"), *args],
         capture_output=True,
         text=True,
-        cwd=PROJECT,
+        cwd=root,
     )
 
 

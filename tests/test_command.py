@@ -15,7 +15,7 @@ SITE = ("--site-url", "https://dossier.example.org/")
 
 # One broken input per class of error the contract forbids: (file, text to write, expected line).
 BREAKAGES = {
-    "yaml syntax": ("data/events/broken.yaml", "- id: x\n  title: [unclosed\n", r"data/events/broken\.yaml:3:1: YAML syntax error"),
+    "yaml syntax": ("data/events/broken.yaml", "- id: x\n  title: [unclosed\n", r"data/events/broken\.yaml:2:10: YAML syntax error: this \[ list is not closed"),
     "unknown field": ("data/actors/broken.yaml", "- id: x\n  name: X\n  kind: state\n  nmae: y\n", r"data/actors/broken\.yaml:4:3: x: nmae: unknown field for actor \(did you mean 'name'\?\)"),
     "missing field": ("data/actors/broken.yaml", "- id: x\n  kind: state\n", r"data/actors/broken\.yaml:1:3: x: name: required field is missing"),
     "bad vocabulary": ("data/actors/broken.yaml", "- id: x\n  name: X\n  kind: stat\n", r"data/actors/broken\.yaml:3:9: x: kind: 'stat' is not one of: state, person, organisation, group \(did you mean 'state'\?\)"),

@@ -322,12 +322,12 @@ def test_each_item_must_be_a_mapping():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("- id: a\n  title: x\n bad: y\n", "3:2: YAML syntax error: while parsing a block collection did not find expected '-' indicator"),
-        ('- id: a\n  title: "unclosed\n', "3:1: YAML syntax error: while scanning a quoted scalar found unexpected end of stream"),
-        ("- id: [a, b\n", "2:1: YAML syntax error: while parsing a flow sequence did not find expected ',' or ']'"),
-        ("- id: a\n\ttitle: x\n", "2:1: YAML syntax error: while scanning a plain scalar found a tab character that violates indentation"),
+        ("- id: a\n  title: x\n bad: y\n", "3:2: YAML syntax error: a line indented less than the record's other fields (did not find expected '-' indicator), in the list that begins at line 1, column 1"),
+        ('- id: a\n  title: "unclosed\n', "2:10: YAML syntax error: this quoted text is not closed (the parser lost its way at line 3, column 1: found unexpected end of stream)"),
+        ("- id: [a, b\n", "1:7: YAML syntax error: this [ list is not closed (the parser lost its way at line 2, column 1: did not find expected ',' or ']')"),
+        ("- id: a\n\ttitle: x\n", "2:1: YAML syntax error: a tab: YAML indents with spaces only (found a tab character that violates indentation)"),
         ("- id: a\n---\n- id: b\n", "2:1: YAML syntax error: expected a single document in the stream but found another document"),
-        ("- id: a\n  title: x: y\n", "2:11: YAML syntax error: mapping values are not allowed in this context"),
+        ("- id: a\n  title: x: y\n", "2:11: YAML syntax error: a line indented more than the one before, or ': ' inside text that is not in quotes (mapping values are not allowed in this context)"),
     ],
 )
 def test_yaml_syntax_errors_are_reported_at_file_line_column(text, expected):
@@ -337,7 +337,7 @@ def test_yaml_syntax_errors_are_reported_at_file_line_column(text, expected):
 def test_a_syntax_error_stops_only_its_own_file(tmp_path):
     root = copy_valid_case(tmp_path)
     (root / "data/events/new.yaml").write_text("- id: a\n  title: x: y\n")
-    assert problems_of(root) == ["data/events/new.yaml:2:11: YAML syntax error: mapping values are not allowed in this context"]
+    assert problems_of(root) == ["data/events/new.yaml:2:11: YAML syntax error: a line indented more than the one before, or ': ' inside text that is not in quotes (mapping values are not allowed in this context)"]
 
 
 def test_a_data_file_that_is_not_utf8_is_reported_with_its_line(tmp_path):

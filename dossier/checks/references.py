@@ -17,7 +17,8 @@ def check(records: list[Record], seeds) -> list[Problem]:
         for path, target_id, field in record.references():
             problem = _problem(target_id, field, by_id, former)
             if problem:
-                problems.append(Problem(record.mark_of(path), problem, record.id, path))
+                missing = target_id not in by_id and target_id not in former
+                problems.append(Problem(record.mark_of(path), problem, record.id, path, about=target_id if missing else None))
     return problems
 
 

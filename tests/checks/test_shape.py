@@ -385,7 +385,7 @@ def test_every_problem_is_reported_in_one_run_sorted_by_file_and_line(valid_root
     assert problems_of(root) == [
         "data/actors/new.yaml:2:9: new-actor: name: YAML reads this as the boolean true, not text: put it in quotes",
         "data/actors/new.yaml:4:3: new-actor: colour: unknown field for actor",
-        "data/agreements/broken.yaml:3:1: YAML syntax error: while parsing a flow sequence did not find expected ',' or ']'",
+        "data/agreements/broken.yaml:2:10: YAML syntax error: this [ list is not closed (the parser lost its way at line 3, column 1: did not find expected ',' or ']')",
         "data/events/2021.yaml:5:12: ravna-denies-arms: actors[0]: no actor has the id 'ravan' (did you mean 'ravna'?)",
         "data/events/context.yaml:3:13: spring-2021: date_end: date_end 2020 falls before date 2021",
         "data/events/context.yaml:11:14: spring-2021: sources[0].quote: quote not found in seeds/press/gazette.txt;"
