@@ -7,8 +7,10 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build pages check test lighthouse bench clean
 
+# make serve ADDR=127.0.0.1:8001 serves elsewhere. --dirty: a save rebuilds only the pages it changed.
+ADDR ?= 127.0.0.1:8000
 serve: $(VENV)/.site pages
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty -a $(ADDR)
 
 build: $(VENV)/.site pages
 	$(BIN)/mkdocs build --strict

@@ -34,6 +34,13 @@ log = logging.getLogger("mkdocs.dossier.editions")
 EDITIONS = {"en": {"name": "English", "prefix": ""}, "fr": {"name": "Français", "prefix": "fr/"}}
 FRENCH_CONFIG = "mkdocs.fr.yml"
 _french: dict = {}  # the French build under way: its process and folder
+_run = {"dirty": False}
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve --dirty` (make serve): the French edition is rebuilt dirty too, in place,
+    # into the served site's fr/ (a dirty build never empties the folder it builds into).
+    _run["dirty"] = dirty
 
 
 def on_config(config):
@@ -61,10 +68,12 @@ def on_config(config):
 def on_pre_build(config):
     if config.theme["language"] != "en" or not (Path(config.config_file_path).parent / FRENCH_CONFIG).is_file():
         return
-    folder = tempfile.mkdtemp(prefix="dossier-fr-")
+    folder = str(Path(config.site_dir) / "fr") if _run["dirty"] else tempfile.mkdtemp(prefix="dossier-fr-")
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(Path(config.config_file_path).parent / FRENCH_CONFIG), "-d", folder]
     if config.strict:
         command.append("--strict")
+    if _run["dirty"]:
+        command.append("--dirty")
     env = {**os.environ, "SITE_URL": config.site_url or ""}
     _french.update(folder=folder, process=subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env))
 
@@ -79,14 +88,16 @@ def on_post_build(config):
         if process.returncode:
             raise PluginError(f"the French edition ({FRENCH_CONFIG}) failed to build:\n{output}")
         for line in output.splitlines():  # its warnings, told as the English build's are
-            if line.startswith("WARNING"):
+            if line.startswith("WARNING") and "'dirty' build" not in line:  # make serve's own choice
                 log.warning("French edition: %s", line.partition("-")[2].strip())
         target = Path(config.site_dir) / "fr"
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.move(folder, target)
+        if Path(folder) != target:
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.move(folder, target)
         log.info("French edition built into %s", target)
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        if Path(folder) != Path(config.site_dir) / "fr":
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def on_build_error(error):

@@ -137,7 +137,18 @@ def build_index(site: Path, lang: str = "en") -> dict:
     return {"records": len(docs), "bytes": size, "seconds": time.perf_counter() - started, "version": version}
 
 
+_run = {"dirty": False}
+
+
+def on_startup(command, dirty):
+    _run["dirty"] = dirty
+
+
 def on_post_build(config, **kwargs):
+    if _run["dirty"] and (Path(config["site_dir"]) / "pagefind" / "pagefind.js").is_file():
+        # `make serve` rebuilds dirty, a few pages a save: the index of its first build stays
+        log.info("search index kept from the first build (a dirty rebuild)")
+        return
     figures = build_index(Path(config["site_dir"]), config["theme"]["language"])
     log.info("Pagefind search index (%(version)s): %(records)d sections, %(bytes)d bytes, %(seconds).1fs", figures)
 

@@ -71,30 +71,91 @@ def project_files() -> list[str]:
     return found
 
 
-def test_editing_a_record_or_a_seed_while_serving_updates_the_site(project):
-    port = free_port()
-    server = subprocess.Popen(
-        [str(Path(sys.executable).with_name("mkdocs")), "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+def serve_command(project: Path, port: int) -> list[str]:
+    """`make serve`'s command (the Makefile's recipe), on the copy, at a free port."""
+    recipe = next(line.strip() for line in (PROJECT / "Makefile").read_text().splitlines() if "mkdocs serve" in line)
+    assert recipe == "$(BIN)/mkdocs serve --dirty -a $(ADDR)", recipe
+    return [str(Path(sys.executable).with_name("mkdocs")), "serve", "--dirty", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")]
+
+
+class Server:
+    """`make serve` on the copy, its log read as it runs."""
+
+    def __init__(self, project: Path):
+        # make serve's first step (its `pages` prerequisite): the pages, before the server starts
+        subprocess.run([sys.executable, str(project / "scripts" / "build_pages.py")], cwd=project, check=True, capture_output=True)
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}/"
+        self.log: list[str] = []
+        self.process = subprocess.Popen(
+            serve_command(project, self.port), cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        import threading
+
+        threading.Thread(target=lambda: self.log.extend(self.process.stdout), daemon=True).start()
+
+    def builds(self) -> int:
+        return sum("Building documentation" in line for line in self.log)
+
+    def stop(self) -> str:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        return "".join(self.log)
+
+
+@pytest.mark.browser
+def test_make_serve_shows_an_edit_with_one_rebuild_and_bad_data_in_a_banner_over_the_last_good_pages(project, browser):
+    server = Server(project)
+    events = project / "data" / "events" / "context.yaml"
     try:
-        timeline = f"http://127.0.0.1:{port}/timeline/"
-        wait_for(lambda: "A spring of negotiations" in fetch(timeline), 60, "the first build")
-        events = project / "data" / "events" / "context.yaml"
+        timeline = server.base + "timeline/"
+        wait_for(lambda: "A spring of negotiations" in fetch(timeline) and fetch(server.base + "fr/timeline/"), 60, "the first build of both editions")
+        assert server.builds() == 1
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(timeline)
+
+        # A good edit: in the open page after one rebuild.
         events.write_text(events.read_text().replace("A spring of negotiations", "A season of talks"))
-        wait_for(lambda: "A season of talks" in fetch(timeline), 60, "the edited title")
-        # Bad data while serving: the site keeps the last good pages.
+        page.wait_for_function("document.body.innerText.includes('A season of talks')", timeout=15_000)  # livereload reloads it
+        time.sleep(2)
+        assert server.builds() == 2, "one save, one rebuild:\n" + "".join(server.log)
+
+        # Bad data: the problem over the last good pages, in the open page.
         events.write_text(events.read_text().replace("category: context", "category: gossip"))
-        time.sleep(3)
-        assert "A season of talks" in fetch(timeline)
-        # A seed is watched too: a quote it no longer contains is reported.
+        banner = page.locator(".dossier-serve-problems")
+        banner.wait_for(timeout=15_000)
+        said = banner.inner_text()
+        assert "data/events/context.yaml:" in said and "category: 'gossip' is not one of" in said, said
+        assert "A season of talks" in page.inner_text("body")
+        time.sleep(2)
+        assert server.builds() == 3
+
+        # Fixed: the banner goes.
         events.write_text(events.read_text().replace("category: gossip", "category: context"))
+        page.wait_for_function("!document.querySelector('.dossier-serve-problems')", timeout=15_000)
+        time.sleep(2)
+        assert server.builds() == 4
+        context.close()
+    finally:
+        output = server.stop()
+    assert "category: 'gossip' is not one of" in output, output
+
+
+def test_a_built_site_carries_no_banner(tmp_path):
+    from .sitebuild import build_site
+
+    site = build_site(VALID_CASE, tmp_path)
+    assert not [p for p in site.rglob("*.html") if "dossier-serve-problems" in p.read_text(encoding="utf-8")]
+
+
+def test_a_seed_is_watched_too(project):
+    server = Server(project)
+    try:
+        wait_for(lambda: "A spring of negotiations" in fetch(server.base + "timeline/"), 60, "the first build")
         seed = project / "seeds" / "bulletin.txt"
         seed.write_text(seed.read_text().replace("was signed in Lorn", "was initialled in Lorn"))
-        time.sleep(3)
+        wait_for(lambda: "quote not found in seeds/bulletin.txt" in fetch(server.base + "__dossier_problems.json"), 30, "the seed's problem")
     finally:
-        server.terminate()
-        output = server.communicate(timeout=20)[0]
-    assert "category: 'gossip' is not one of" in output, output
-    assert "quote not found in seeds/bulletin.txt" in output, output
+        server.stop()
