@@ -376,4 +376,5 @@ FRENCH: dict[str, str] = {
     "where it was signed": "où il a été signé",
     "how many years it runs": "sa durée en années",
     "fields it covers, e.g. trade, defence": "les domaines qu'il couvre, par exemple trade, defence",
+    "warnings the editors mean, not to be given again": "les avertissements que les éditeurs assument, à ne plus donner",
 }

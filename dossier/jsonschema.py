@@ -100,6 +100,8 @@ def _field(f: Field) -> dict:
             definition["minItems"] = f.min_items
     elif f.kind == "choice":
         definition = _choice(f)
+    elif f.kind == "choices":
+        definition = {"type": "array", "items": _choice(f)}
     elif f.kind in _KINDS:
         definition = {"$ref": f"#/$defs/{f.kind}"}
     else:  # a kind added to schema.py needs its definition here

@@ -19,7 +19,7 @@ class Field:
     """One field of a record.
 
     kind is one of: id, ids, text, texts, plain, plains, words, date, boolean,
-    positive_int, quantity, choice, url, seed_file, language, citations, claims.
+    positive_int, quantity, choice, choices, url, seed_file, language, citations, claims.
     refers_to names the collection an id points at (any collection when "*");
     actor_kind narrows an actor reference to states or persons.
     """
@@ -60,6 +60,13 @@ TRANSFER_CATEGORIES = tuple(
     Choice(v) for v in ("drones", "missiles", "aircraft", "air-defence", "munitions", "production", "technology", "other")
 )
 AGREEMENT_KINDS = tuple(Choice(v) for v in ("treaty", "agreement", "memorandum", "pact", "other"))
+# What the build warns an editor of, where the data may mean it (checks/plausibility.py).
+WARNINGS = (
+    Choice("after-its-sources", "dated after every source it cites, and not planned"),
+    Choice("planned-before-its-source", "planned, yet dated before the source that reports the plan"),
+    Choice("long-period", "a period of more than 25 years"),
+    Choice("status-differs-for-a-quote", "a quote that backs one record as confirmed or reported and another as alleged"),
+)
 
 
 def _values(choices) -> tuple[str, ...]:
@@ -88,6 +95,7 @@ _DATE_END = Field("date_end", "date", "closes a period; not before the start of 
 _APPROXIMATE = Field("approximate", "boolean", "true marks the date 'c.'")
 _STATUS = Field("status", "choice", "how established the statement is", required=True, choices=_values(STATUSES))
 _CLAIMS = Field("claims", "claims", "who says what about it")
+_ACKNOWLEDGED = Field("acknowledged", "choices", "warnings the editors mean, not to be given again", choices=_values(WARNINGS))
 
 
 def _sources(required: bool) -> Field:
@@ -137,6 +145,7 @@ COLLECTION_FIELDS: dict[str, tuple[Field, ...]] = {
         _FORMER,
         _TAGS,
         _NOTE,
+        _ACKNOWLEDGED,
     ),
     "transfers": (
         _ID,
@@ -156,6 +165,7 @@ COLLECTION_FIELDS: dict[str, tuple[Field, ...]] = {
         _FORMER,
         _TAGS,
         _NOTE,
+        _ACKNOWLEDGED,
     ),
     "agreements": (
         _ID,
@@ -175,6 +185,7 @@ COLLECTION_FIELDS: dict[str, tuple[Field, ...]] = {
         _FORMER,
         _TAGS,
         _NOTE,
+        _ACKNOWLEDGED,
     ),
 }
 

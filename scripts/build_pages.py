@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from dossier.build import Timings, check_dataset, generate  # noqa: E402
 from dossier.checks.markers import share_marked  # noqa: E402
+from dossier.checks.plausibility import warnings  # noqa: E402
 from dossier.checks.translations import share_translated  # noqa: E402
 from dossier.pages import Layout  # noqa: E402
 from dossier.problems import InvalidData  # noqa: E402
@@ -54,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"checked {len(dossier.records)} records: no problem found ({_phases(timings)})")
             _print_coverage(dossier)
             _print_markers(dossier)
+            _print_warnings(dossier, root)
             return 0
         site_url = args.site_url or os.environ.get("SITE_URL") or site_url_from_config(ROOT / "mkdocs.yml")
         if not site_url:
@@ -73,7 +75,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     _print_coverage(dossier)
     _print_markers(dossier)
+    _print_warnings(dossier, root)
     return 0
+
+
+def _print_warnings(dossier, root: Path) -> None:
+    """What the editor may want to look at, though nothing stops the build (checks/plausibility.py)."""
+    for warning in warnings(list(dossier.records.values())):
+        print(_from_here(warning, root), file=sys.stderr)
 
 
 def _from_here(problem, root: Path):

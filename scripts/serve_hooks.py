@@ -73,6 +73,8 @@ def _regenerate() -> None:
         _write_problems(problems)
     else:
         log.info(next((line for line in result.stdout.splitlines() if " records; " in line), "pages regenerated"))
+        for warning in result.stderr.splitlines():
+            log.warning(warning)
         if not _write_problems([]):
             return  # the pages that changed ask for the rebuild themselves
     (_state["docs_dir"] / TRIGGER).write_text(str(len(problems) if result.returncode else 0), encoding="utf-8")

@@ -260,8 +260,9 @@ class _Shaper:
         return Claim(values["by"], values["stance"], values["sources"])
 
 
-_LIST_KINDS = {"ids", "texts", "plains", "words", "citations", "claims"}
+_LIST_KINDS = {"ids", "texts", "plains", "words", "choices", "citations", "claims"}
 _ITEM_KIND = {
+    "choices": "kind_choice",
     "ids": "kind_id",
     "texts": "kind_text",
     "plains": "kind_plain",
