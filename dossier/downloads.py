@@ -20,7 +20,8 @@ def download_files(dossier: Dossier, site_url: str, built: str) -> dict[str, str
     and each edition's own feed. `built` is the build's date (YYYY-MM-DD); the version is a
     digest of the records, so it changes exactly when the data does."""
     data = {"data/dossier.json": _dossier_json_text(dossier_json(dossier, version="", built=built))}
-    data.update({f"data/{c}.csv": collection_csv(dossier, c) for c in COLLECTIONS})
+    # a byte-order mark: a spreadsheet opened by a double click then reads the file as UTF-8 ("Téhéran", not "TÃ©hÃ©ran")
+    data.update({f"data/{c}.csv": "\ufeff" + collection_csv(dossier, c) for c in COLLECTIONS})
     data["data/schema.json"] = _json(json_schema())
     files = {}
     for lang in LANGUAGES:

@@ -222,3 +222,14 @@ def test_the_site_makes_no_request_to_another_host(pages):
                 value = attrs.get(attribute) or ""
                 if tag in ("script", "link", "img", "iframe") and urlsplit(value).netloc:
                     assert tag == "link" and attrs.get("rel") == "canonical", f"{path}: <{tag} {attribute}={value}>"
+
+
+def test_a_csv_opens_in_a_spreadsheet_with_its_accents(site):
+    """As a spreadsheet's import reads it when opened by a double click: UTF-8 with a byte-order mark."""
+    import csv
+
+    raw = (site / "data" / "actors.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert "name.fr" in rows[0] and "République d'Ostrava" in {r["name.fr"] for r in rows}
+    assert (site / "fr" / "data" / "actors.csv").read_bytes() == raw
