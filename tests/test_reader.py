@@ -410,3 +410,47 @@ def test_a_citation_marker_leads_to_its_quote_and_the_quote_back(browser, base_u
     page.wait_for_function("h => location.hash === h", arg=target)
     assert page.locator(target).bounding_box()["y"] >= 0
     context.close()
+
+
+@pytest.mark.parametrize("edition, words", [("", "matching entries"), ("fr/", "entrées correspondent")])
+def test_the_result_count_is_the_number_of_entries_from_the_first_answer(browser, base_url, edition, words):
+    """The count says how many entries match, in the edition's language, from the first answer
+    on; it does not grow while the rest load, and it is the number of entries one can scroll to."""
+    context, page = open_page(browser)
+    try:
+        page.goto(base_url + edition + "?q=drones")
+        result_links(page)
+        first = page.locator(".md-search-result__meta").text_content()
+        entries: set[str] = set()
+        for _ in range(30):  # Material lists more results as the reader scrolls
+            page.wait_for_timeout(300)
+            links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+            found = {link for link in links if "#" in link}
+            if found == entries and len(links) > 10:
+                break
+            entries = found
+            page.locator(".md-search-result__link").last.scroll_into_view_if_needed()
+        last = page.locator(".md-search-result__meta").text_content()
+    finally:
+        context.close()
+    assert words in first, first
+    assert first == last
+    assert int(re.sub(r"\D", "", first)) == len(entries) > 10, (first, sorted(entries))
+
+
+def test_a_pasted_query_searches_without_a_key_press(browser, base_url):
+    context, page = open_page(browser)
+    try:
+        page.goto(base_url)
+        page.locator("input.md-search__input").click()
+        page.evaluate(
+            """() => {
+                const box = document.querySelector("input.md-search__input");
+                box.value = "Pezeshkian";
+                box.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+            }"""
+        )
+        links = result_links(page, "/actors/masoud-pezeshkian/#masoud-pezeshkian")
+    finally:
+        context.close()
+    assert "/actors/masoud-pezeshkian/#masoud-pezeshkian" in links

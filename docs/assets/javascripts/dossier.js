@@ -6,8 +6,14 @@
 
   // What the buttons say once they have copied, in the language of the page's edition.
   var WORDS = {
-    en: { linkCopied: "Link copied", citationCopied: "Citation copied", notCopied: "Could not copy: select the text instead", locale: "en-GB" },
-    fr: { linkCopied: "Lien copié", citationCopied: "Citation copiée", notCopied: "Copie impossible : sélectionnez le texte", locale: "fr-FR" },
+    en: {
+      linkCopied: "Link copied", citationCopied: "Citation copied", notCopied: "Could not copy: select the text instead", locale: "en-GB",
+      noResult: "No matching entry", oneResult: "1 matching entry", results: "{count} matching entries",
+    },
+    fr: {
+      linkCopied: "Lien copié", citationCopied: "Citation copiée", notCopied: "Copie impossible : sélectionnez le texte", locale: "fr-FR",
+      noResult: "Aucune entrée ne correspond", oneResult: "1 entrée correspond", results: "{count} entrées correspondent",
+    },
   };
   var words = WORDS[document.documentElement.lang] || WORDS.en;
 
@@ -85,9 +91,41 @@
   Worker.prototype.postMessage = function (message) {
     if (message && message.type === 2 && typeof message.data === "string") {
       arguments[0] = Object.assign({}, message, { data: foldQuery(message.data) });
+      if (!this.dossierCounts) {  // the search worker: its answers say how many entries match
+        this.dossierCounts = true;
+        this.addEventListener("message", function (event) {
+          var answer = event.data;
+          if (answer && answer.type === 3 && typeof answer.data.total === "number") showCount(answer.data.total);
+        });
+      }
     }
     return postMessage.apply(this, arguments);
   };
+
+  // Material counts the results it was given, which grow as the worker loads them: the count
+  // shown is every matching entry, from the first answer on, in the page's language.
+  var count = null;
+  function showCount(total) {
+    var meta = document.querySelector(".md-search-result__meta");
+    if (!meta) return;
+    count = total === 0 ? words.noResult : total === 1 ? words.oneResult : words.results.replace("{count}", total.toLocaleString(words.locale));
+    if (meta.textContent !== count) meta.textContent = count;
+    if (!meta.dossierWatched) {
+      meta.dossierWatched = true;
+      new MutationObserver(function () {
+        if (count !== null && meta.textContent !== count && meta.textContent.trim() !== "") meta.textContent = count;
+      }).observe(meta, { childList: true, characterData: true, subtree: true });
+    }
+  }
+  document.addEventListener("input", function (event) {
+    var box = event.target;
+    if (!box.matches || !box.matches(".md-search__input")) return;
+    if (!box.value) count = null;
+    // Material searches on a key's release: text pasted or dropped with the mouse has none
+    if (event.inputType && !/^insertText|^deleteContent/.test(event.inputType)) {
+      box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    }
+  });
 
   // A link made while a collection was one page (timeline/#id) still arrives once its
   // entries have moved to pages per year: the entry's permanent link knows where it is.

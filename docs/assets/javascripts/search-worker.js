@@ -141,13 +141,15 @@ function load(results, from, to, words) {
   }));
 }
 
-function answer(items) {
-  self.postMessage({ type: 3, data: { items: group(items) } });
+// `total`, every matching entry or page, known from the first answer (dossier.js shows it in
+// place of Material's count of the results loaded so far).
+function answer(items, total) {
+  self.postMessage({ type: 3, data: { items: group(items), total: total } });
 }
 
 function search(query, id) {
   var words = queryWords(query);
-  if (!words.length) { answer([]); return Promise.resolve(); }
+  if (!words.length) { answer([], 0); return Promise.resolve(); }
   return pagefind.then(function (instance) {
     return instance.search(words.join(" "));
   }).then(function (found) {
@@ -155,16 +157,16 @@ function search(query, id) {
     var results = (found && found.results) || [];
     return load(results, 0, FIRST, words).then(function (first) {
       if (id !== latest) return;
-      answer(first);
+      answer(first, results.length);
       if (results.length <= FIRST) return;
       // not waited for: the next query need not wait for these
       load(results, FIRST, MORE, words).then(function (more) {
-        if (id === latest) answer(first.concat(more));
+        if (id === latest) answer(first.concat(more), results.length);
       }, function () {});
     });
   }).catch(function (error) {
     console.warn("Search failed: " + query, error);
-    if (id === latest) answer([]);
+    if (id === latest) answer([], 0);
   });
 }
 
