@@ -33,12 +33,25 @@ log = logging.getLogger("mkdocs.dossier.search")
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|dt|dd|td|th|figcaption|blockquote)>")
+_ENDS_A_SENTENCE = re.compile(r"[.!?:;…]$")
+_BACKLINK = re.compile(r"\s*↑$")  # a citation's way back to its marker, meaningless in a snippet
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
 
 
 def _plain(markup: str) -> str:
     """A title or text of Material's index (HTML: tags, character references) as plain text."""
     return html.unescape(_SPACE.sub(" ", _TAG.sub(" ", markup)).strip())
+
+
+def _text(markup: str) -> str:
+    """A section's text as plain text that reads as sentences: its fields and paragraphs, which
+    tags alone separate, end with a full stop where they do not end with punctuation already."""
+    blocks = (_BACKLINK.sub("", _plain(block)) for block in _BLOCK_END.split(markup))
+    text = ""
+    for block in filter(None, blocks):
+        text += (" " if not text or _ENDS_A_SENTENCE.search(text) else ". ") + block
+    return text.strip()
 
 
 # Between what a section shows and its hidden search words, in each record: the search worker
@@ -61,7 +74,7 @@ def _shown_and_hidden(text: str, anchor: str) -> tuple[str, str]:
 
     shown = _PARAGRAPH.sub(set_aside, text)
     # the mark itself, should data hold it, becomes a space: only the record's own mark separates
-    return _plain(shown).replace(HIDDEN_WORDS, " "), (" ".join(hidden) or anchor).replace(HIDDEN_WORDS, " ")
+    return _text(shown).replace(HIDDEN_WORDS, " "), (" ".join(hidden) or anchor).replace(HIDDEN_WORDS, " ")
 
 
 def _record(doc: dict, page_title: str, lang: str) -> str:

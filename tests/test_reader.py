@@ -454,3 +454,16 @@ def test_a_pasted_query_searches_without_a_key_press(browser, base_url):
     finally:
         context.close()
     assert "/actors/masoud-pezeshkian/#masoud-pezeshkian" in links
+
+
+def test_a_snippet_keeps_an_entrys_fields_apart(browser, base_url):
+    """"Recipient: Iran" and the summary that follows it read as two sentences, not one."""
+    context, page = open_page(browser)
+    try:
+        page.goto(base_url + "?q=recipient+iran+hoped")
+        result_links(page, "/transfers/#su35-fighters-to-iran-sought")
+        snippets = page.evaluate("""() => [...document.querySelectorAll(".md-search-result__article > p")].map(p => p.textContent)""")
+    finally:
+        context.close()
+    assert any("Recipient: Iran. Iran hoped" in text for text in snippets), snippets
+    assert not [text for text in snippets if re.search(r"\b(\w+) \1\b", text)], snippets
