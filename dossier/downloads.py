@@ -1,5 +1,6 @@
 """The files readers take away, published beside the pages: the dossier as JSON and CSV, the
-editors' JSON Schema, and the Atom feed of the timeline."""
+editors' JSON Schema, and the Atom feed of the timeline; and the actors' name words, which the
+search worker corrects a misspelt name to (search/names.json)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 
 from .export import COLLECTIONS, collection_csv, dossier_json
 from .feed import atom_feed
+from .finding import name_words
 from .i18n import LANGUAGES, PREFIX
 from .jsonschema import json_schema
 from .model import Dossier
@@ -23,6 +25,7 @@ def download_files(dossier: Dossier, site_url: str, built: str) -> dict[str, str
     # a byte-order mark: a spreadsheet opened by a double click then reads the file as UTF-8 ("Téhéran", not "TÃ©hÃ©ran")
     data.update({f"data/{c}.csv": "\ufeff" + collection_csv(dossier, c) for c in COLLECTIONS})
     data["data/schema.json"] = _json(json_schema())
+    data["search/names.json"] = json.dumps(name_words(dossier.records), ensure_ascii=False)
     files = {}
     for lang in LANGUAGES:
         prefix = PREFIX[lang]

@@ -60,3 +60,18 @@ def _texts(record: Record, lang: str):
 @functools.lru_cache(maxsize=1 << 16)
 def _strip_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def name_words(records) -> list[str]:
+    """Every word of four letters or more in the actors' names and aliases, in every language,
+    folded (lower case, no accents): the words the search worker corrects a misspelt query word
+    to ("Pezeshkan" -> "pezeshkian"), when the query as typed finds nothing."""
+    words = set()
+    for actor in records.values():
+        if actor.collection != "actors":
+            continue
+        name = actor.values.get("name")
+        names = [name.en, *(text for _, text in name.translations)] if isinstance(name, Text) else [str(name or "")]
+        for text in (*names, *actor.aliases):
+            words.update(w for w in _WORD.findall(_strip_accents(text).lower()) if len(w) >= 4 and not w.isdigit())
+    return sorted(words)

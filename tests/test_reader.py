@@ -467,3 +467,35 @@ def test_a_snippet_keeps_an_entrys_fields_apart(browser, base_url):
         context.close()
     assert any("Recipient: Iran. Iran hoped" in text for text in snippets), snippets
     assert not [text for text in snippets if re.search(r"\b(\w+) \1\b", text)], snippets
+
+
+MISSPELT = [
+    ("", "Pezeshkan", "/actors/masoud-pezeshkian/#masoud-pezeshkian", "for “pezeshkian”"),  # a letter missing
+    ("", "Khamenie", "/actors/ali-khamenei/#ali-khamenei", "for “khamenei”"),  # two letters swapped
+    ("fr/", "Pezechkian", "/fr/actors/masoud-pezeshkian/#masoud-pezeshkian", "pour « pezeshkian »"),  # a letter wrong
+]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("edition, query, expected, said", MISSPELT, ids=[m[1] for m in MISSPELT])
+def test_a_name_one_letter_off_is_found_and_the_count_says_what_was_searched(browser, base_url, viewport, edition, query, expected, said):
+    context, page = open_page(browser, viewport)
+    try:
+        results = search(page, base_url + edition, query, expected)
+        count = page.locator(".md-search-result__meta").text_content()
+    finally:
+        context.close()
+    assert expected in results, f"{query!r} gave {results}"
+    assert said in count, count
+
+
+def test_a_word_that_finds_something_is_searched_as_typed(browser, base_url):
+    """"russe" is one letter from "russie", a word of an actor's name, and found as it is."""
+    context, page = open_page(browser)
+    try:
+        page.goto(base_url + "?q=russe")
+        result_links(page)
+        count = page.locator(".md-search-result__meta").text_content()
+    finally:
+        context.close()
+    assert "“" not in count, count

@@ -142,26 +142,78 @@ function load(results, from, to, words) {
 }
 
 // `total`, every matching entry or page, known from the first answer (dossier.js shows it in
-// place of Material's count of the results loaded so far).
-function answer(items, total) {
-  self.postMessage({ type: 3, data: { items: group(items), total: total } });
+// place of Material's count of the results loaded so far); `corrected`, the words searched
+// in place of the reader's when theirs found nothing.
+function answer(items, total, corrected) {
+  self.postMessage({ type: 3, data: { items: group(items), total: total, corrected: corrected || null } });
+}
+
+// A name one letter off ("Pezeshkan", "Pezeshkain"), corrected to a word of the actors' names
+// and aliases (search/names.json, written by the generator) when the query as typed finds
+// nothing: at most one letter missing, extra, wrong, or two swapped.
+var names = null;
+function nameWords() {
+  if (!names) {
+    names = fetch(new URL("../../search/names.json", self.location.href).href)
+      .then(function (response) { return response.ok ? response.json() : []; })
+      .catch(function () { return []; });
+  }
+  return names;
+}
+
+function oneEditApart(a, b) {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  var i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  }
+  return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
+}
+
+function correctedWords(words, known) {
+  var changed = false;
+  var corrected = words.map(function (word) {
+    var folded = foldedWords(word).trim();
+    if (folded.length < 4 || /\s/.test(folded)) return word;
+    if (known.some(function (name) { return name.indexOf(folded) === 0; })) return word;
+    var near = known.find(function (name) { return oneEditApart(folded, name); });
+    if (!near) return word;
+    changed = true;
+    return near;
+  });
+  return changed ? corrected : null;
+}
+
+function findWithCorrection(instance, words) {
+  return instance.search(words.join(" ")).then(function (found) {
+    var results = (found && found.results) || [];
+    if (results.length) return { results: results, words: words, corrected: null };
+    return nameWords().then(function (known) {
+      var corrected = correctedWords(words, known);
+      if (!corrected) return { results: results, words: words, corrected: null };
+      return instance.search(corrected.join(" ")).then(function (again) {
+        return { results: (again && again.results) || [], words: corrected, corrected: corrected.join(" ") };
+      });
+    });
+  });
 }
 
 function search(query, id) {
   var words = queryWords(query);
   if (!words.length) { answer([], 0); return Promise.resolve(); }
   return pagefind.then(function (instance) {
-    return instance.search(words.join(" "));
+    return findWithCorrection(instance, words);
   }).then(function (found) {
     if (id !== latest) return;
-    var results = (found && found.results) || [];
-    return load(results, 0, FIRST, words).then(function (first) {
+    var results = found.results;
+    return load(results, 0, FIRST, found.words).then(function (first) {
       if (id !== latest) return;
-      answer(first, results.length);
+      answer(first, results.length, found.corrected);
       if (results.length <= FIRST) return;
       // not waited for: the next query need not wait for these
-      load(results, FIRST, MORE, words).then(function (more) {
-        if (id === latest) answer(first.concat(more), results.length);
+      load(results, FIRST, MORE, found.words).then(function (more) {
+        if (id === latest) answer(first.concat(more), results.length, found.corrected);
       }, function () {});
     });
   }).catch(function (error) {
