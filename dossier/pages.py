@@ -463,7 +463,18 @@ class _Planner:
             ("year", self._("Year"), [(v, v) for v in sorted({str(r.date.year) for r in records})]),
         ]
         count = self._("{shown} of {all} entries shown", shown=len(records), all=len(records))
-        return {"facets": [{"name": n, "label": label, "options": options} for n, label, options in facet_values], "count": count}
+        unknown = {  # what filters.js says of a value in the address that names no choice here
+            "category": self._("No category “{value}” here", value="{value}"),
+            "status": self._("No status “{value}” here", value="{value}"),
+            "actor": self._("No actor “{value}” here", value="{value}"),
+            "year": self._("No year “{value}” here", value="{value}"),
+        }
+        return {
+            "facets": [{"name": n, "label": label, "options": options, "unknown": unknown[n]} for n, label, options in facet_values],
+            "count": count,
+            "suggest": self._("; did you mean {name}?", name="{name}"),
+            "outside": self._("Outside the chosen filter: shown because the address names this entry."),
+        }
 
     def agreements(self, agreements: list[Record], head: PageHead) -> PagePlan:
         return PagePlan(self.page, "agreements.md.j2", {"head": head, "entries": [self.entry(a) for a in agreements]})
