@@ -1,6 +1,7 @@
 """The files readers take away, published beside the pages: the dossier as JSON and CSV, the
-editors' JSON Schema, and the Atom feed of the timeline; and the actors' name words, which the
-search worker corrects a misspelt name to (search/names.json)."""
+editors' JSON Schema, and the Atom feed of the timeline; and two lists scripts read: the actors'
+name words, which the search worker corrects a misspelt name to (search/names.json), and every
+entry's id, which the 404 page offers the closest of for a mistyped /r/<id>/ (search/ids.json)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ def download_files(dossier: Dossier, site_url: str, built: str) -> dict[str, str
     data.update({f"data/{c}.csv": "\ufeff" + collection_csv(dossier, c) for c in COLLECTIONS})
     data["data/schema.json"] = _json(json_schema())
     data["search/names.json"] = json.dumps(name_words(dossier.records), ensure_ascii=False)
+    data["search/ids.json"] = json.dumps(sorted(dossier.records))
     files = {}
     for lang in LANGUAGES:
         prefix = PREFIX[lang]

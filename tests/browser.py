@@ -28,8 +28,32 @@ def chromium_path() -> str:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    """Static files as a host serves them: an address that leads to no file gets the nearest
+    404.html up its path (the French edition's under fr/), with the status 404."""
+
     def log_message(self, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = self._nearest_404() if code == 404 else None
+        if page is None:
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _nearest_404(self):
+        folder = Path(self.translate_path(urlsplit(self.path).path))
+        root = Path(self.directory)
+        for candidate in (folder, *folder.parents):
+            if candidate == root or root in candidate.parents:
+                if (candidate / "404.html").is_file():
+                    return candidate / "404.html"
+        return None
 
 
 @contextmanager

@@ -499,3 +499,128 @@ def test_a_word_that_finds_something_is_searched_as_typed(browser, base_url):
     finally:
         context.close()
     assert "“" not in count, count
+
+
+def shown_stand_ins(page) -> dict[str, set[str]]:
+    """The entries a reader sees, and what stands for them elsewhere on the page: chart marks,
+    table rows, lines of the table of contents (each as the id it links to)."""
+    return page.evaluate(
+        """() => {
+            const seen = e => e.getClientRects().length > 0;
+            const ids = links => new Set(links.map(a => a.getAttribute("href").slice(1)));
+            const all = selector => [...document.querySelectorAll(selector)];
+            return {
+                entries: all(".dossier-entry :is(h2, h3)[id]").filter(seen).map(h => h.id),
+                marks: [...ids(all(".dossier-chart-box a[href^='#']").filter(a => getComputedStyle(a).display !== "none"))],
+                rows: [...ids(all(".md-content tr a[href^='#']").filter(seen))],
+                contents: [...ids(all(".md-sidebar--secondary .md-nav__link[href^='#']").filter(seen))],
+            };
+        }"""
+    )
+
+
+@pytest.mark.parametrize("path, chosen", [("timeline/", "category=military"), ("transfers/", "actor=russia&status=reported"), ("timeline/", "year=2025")])
+def test_a_filter_narrows_the_chart_the_table_and_the_contents_with_the_entries(browser, base_url, path, chosen):
+    context, page = open_page(browser)
+    try:
+        page.goto(base_url + path)
+        page.locator(".dossier-filters-count").wait_for()
+        everything = shown_stand_ins(page)
+        page.goto(base_url + path + "?" + chosen)
+        page.locator(".dossier-filters-count").wait_for()
+        narrowed = shown_stand_ins(page)
+        page.locator(".dossier-filters-reset").click()
+        page.wait_for_function("() => !location.search")
+        reset = shown_stand_ins(page)
+    finally:
+        context.close()
+    entries = set(narrowed["entries"])
+    assert 0 < len(entries) < len(everything["entries"])
+    assert set(narrowed["marks"]) == entries and set(everything["marks"]) == set(everything["entries"])
+    assert set(narrowed["rows"]) == (entries if everything["rows"] else set())
+    headings = {c for c in narrowed["contents"] if c not in everything["entries"]}  # years, directions
+    assert set(narrowed["contents"]) - headings == entries
+    assert headings <= {c for c in everything["contents"] if c not in everything["entries"]}
+    if chosen == "year=2025":
+        assert headings == {"year_2025"}, "a year with nothing left stays in the contents"
+    assert {k: set(v) for k, v in reset.items()} == {k: set(v) for k, v in everything.items()}
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("edition, asked, said, chosen", [
+    ("", "putin", "No actor “putin” here; did you mean Vladimir Putin?", "vladimir-putin"),
+    ("fr/", "poutine", "Aucun acteur «\u202fpoutine\u202f» ici\u202f; vouliez-vous dire Vladimir Poutine\u202f?", "vladimir-putin"),
+])
+def test_a_value_that_names_nothing_is_said_with_the_likely_choice(browser, base_url, viewport, edition, asked, said, chosen):
+    context, page = open_page(browser, viewport)
+    try:
+        page.goto(base_url + edition + "timeline/?actor=" + asked)
+        note = page.locator(".dossier-filters-note")
+        note.wait_for()
+        text = note.inner_text()
+        address = page.url
+        note.locator("a").click()
+        page.wait_for_function("chosen => new URLSearchParams(location.search).get('actor') === chosen", arg=chosen)
+        shown = page.eval_on_selector_all(".dossier-entry:not([hidden]) h3[id]", "hs => hs.map(h => h.id)")
+        actors = page.eval_on_selector_all(".dossier-entry:not([hidden])", "es => es.map(e => e.dataset.actors)")
+        hidden_note = note.is_hidden()
+    finally:
+        context.close()
+    assert text == said
+    assert "actor=" not in address, "a value naming nothing stays in the address"
+    assert shown and all(chosen in a.split() for a in actors)
+    assert hidden_note
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_entry_an_address_names_shows_whatever_the_filter_marked_as_outside_it(browser, base_url, viewport):
+    context, page = open_page(browser, viewport)
+    try:
+        page.goto(base_url + "timeline/?category=military#russia-invades-ukraine-2022-02")
+        page.locator(".dossier-filters-count").wait_for()
+        entry = page.locator("#russia-invades-ukraine-2022-02")
+        visible = entry.is_visible()
+        note = page.locator(".dossier-entry:has(#russia-invades-ukraine-2022-02) .dossier-outside-note").inner_text()
+        others = page.eval_on_selector_all(".dossier-entry:not([hidden])", "es => es.map(e => e.dataset.category)")
+        top = entry.bounding_box()["y"]
+    finally:
+        context.close()
+    assert visible and 0 <= top < viewport["height"]
+    assert note.startswith("Outside the chosen filter")
+    assert others.count("context") == 1 and set(others) == {"military", "context"}
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("edition", ["", "fr/"], ids=["en", "fr"])
+def test_a_mistyped_permanent_link_names_what_was_asked_and_offers_the_closest_entries(browser, base_url, viewport, edition):
+    context, page = open_page(browser, viewport)
+    try:
+        response = page.goto(base_url + edition + "r/iran-drone-to-russia/")
+        page.locator(".dossier-closest li").first.wait_for()
+        asked = page.locator(".dossier-asked__path").inner_text()
+        closest = page.eval_on_selector_all(".dossier-closest a", "links => links.map(a => a.pathname)")
+        box = page.locator(".dossier-not-found-search input").input_value()
+        page.locator(".dossier-not-found-search button").click()
+        results = result_links(page, f"/{edition}transfers/#iran-drones-to-russia-wartime")
+    finally:
+        context.close()
+    assert response.status == 404
+    assert asked == f"/{edition}r/iran-drone-to-russia/"
+    assert closest[0] == f"/{edition}r/iran-drones-to-russia-wartime/" and len(closest) <= 5
+    assert all(link.startswith(f"/{edition}r/") for link in closest)
+    assert box == "iran drone to russia"
+    assert f"/{edition}transfers/#iran-drones-to-russia-wartime" in results
+
+
+def test_the_404_page_shows_the_address_asked_as_text(browser, base_url):
+    context, page = open_page(browser)
+    try:
+        page.goto(base_url + "timeline/%3Cimg%20src=x%20onerror=alert(1)%3E/")
+        page.locator(".dossier-asked__path").wait_for()
+        asked = page.locator(".dossier-asked__path").inner_text()
+        images = page.eval_on_selector_all(".md-content img", "images => images.length")
+        listed = page.locator(".dossier-closest").is_visible()
+    finally:
+        context.close()
+    assert asked == "/timeline/<img src=x onerror=alert(1)>/"
+    assert images == 0 and not listed, "not an entry's address: no list of ids"
