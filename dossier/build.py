@@ -14,6 +14,8 @@ from .checks.consequences import absent_ids, fold
 from .checks.markers import unmarked
 from .checks.translations import untranslated
 from .downloads import download_files
+from .history import History, read_history
+from .historypages import history_pages
 from .model import Dossier, build_dossier
 from .i18n import LANGUAGES, PREFIX
 from .load import data_files, display_path
@@ -50,12 +52,19 @@ _KEPT_TO_THE_END: list = []
 RECORDS_WORTH_A_DOWNLOADS_PROCESS = 1000
 
 
-def check_dataset(root: Path, timings: Timings | None = None, meanwhile: Callable[[Dossier], None] | None = None) -> Dossier:
+def check_dataset(
+    root: Path, timings: Timings | None = None, meanwhile: Callable[[Dossier], None] | None = None, with_history: bool = False
+) -> Dossier:
     """Every record under root/data, checked; raises InvalidData with every problem found.
     When reading finds no problem, `meanwhile` is given the dossier before the checks across
-    records, to start work on it elsewhere (which the caller drops if the checks find problems)."""
+    records, to start work on it elsewhere (which the caller drops if the checks find problems).
+    `with_history`: each record's versions read from git (history.py), for the pages."""
     timings = timings or Timings()
     started = time.perf_counter()
+    history = History(missing="not read")
+    if with_history:
+        history = read_history(root)
+        started = timings.measure("history", started)
     seeds = Seeds(root / "seeds")
     records, problems, raw = read_records(root, seeds)
     _KEPT_TO_THE_END[:] = [raw]
@@ -65,7 +74,7 @@ def check_dataset(root: Path, timings: Timings | None = None, meanwhile: Callabl
     problems += overview_problems + settings_problems
     dossier = None
     if meanwhile and not problems:
-        dossier = _dossier(records, seeds, overviews, settings)
+        dossier = _dossier(records, seeds, overviews, settings, history)
         meanwhile(dossier)
     for check in DATASET_CHECKS:
         problems += check(records, seeds)
@@ -81,18 +90,18 @@ def check_dataset(root: Path, timings: Timings | None = None, meanwhile: Callabl
     if problems:
         files = [(display_path(path, root), path) for _, path in data_files(root / "data")]
         raise InvalidData(fold(problems, absent_ids(files, {r.mark.file for r in records}, problems)))
-    return _dossier(records, seeds, overviews, settings) if dossier is None else dossier
+    return _dossier(records, seeds, overviews, settings, history) if dossier is None else dossier
 
 
-def _dossier(records, seeds: Seeds, overviews, settings) -> Dossier:
+def _dossier(records, seeds: Seeds, overviews, settings, history: History) -> Dossier:
     texts = {r.file: seeds.text(r.file) for r in records if r.collection == "sources" and r.file}
-    return build_dossier(records, texts, overviews, settings)
+    return build_dossier(records, texts, overviews, settings, history)
 
 
 def render_site(dossier: Dossier, site_url: str, built: str, layout: Layout = Layout()) -> dict[str, str]:
     """Every generated file, by its path under docs/: pages, redirects and downloads, of every
     edition (an edition other than English under its own folder, `fr/`)."""
-    shares = _render(dossier, site_url, layout, lambda: download_files(dossier, site_url, built))
+    shares = _render(dossier, site_url, layout, lambda: {**download_files(dossier, site_url, built), **history_pages(dossier)})
     return dict(sorted(pair for share in shares for pair in share.items()))
 
 
@@ -134,7 +143,7 @@ def generate(
                 make = running.enter_context(Forked(make)).result
             downloads.append(make)
 
-        dossier = check_dataset(root, timings, meanwhile=make_downloads)
+        dossier = check_dataset(root, timings, meanwhile=make_downloads, with_history=True)
         _KEPT_TO_THE_END.append(dossier)
         started = time.perf_counter()
 
@@ -147,7 +156,7 @@ def generate(
             return write_files(docs_dir, files), dossier.known_coverage()
 
         assets = edition_assets(docs_dir)
-        shares = _render(dossier, site_url, layout, lambda: {**downloads[0](), **assets}, keep=keep, rendered=rendered)
+        shares = _render(dossier, site_url, layout, lambda: {**downloads[0](), **history_pages(dossier), **assets}, keep=keep, rendered=rendered)
     for _, coverage in shares:
         dossier.adopt_coverage(coverage)
     report = finish_writing(docs_dir, [written for written, _ in shares])

@@ -63,7 +63,27 @@ def dossier_json(dossier: Dossier, version: str, built: str) -> dict:
         "records": {c: [record_dict(r) for r in dossier.of(c)] for c in COLLECTIONS},
         "names": {r.id: r.label for c in COLLECTIONS for r in dossier.of(c)},
         "former_ids": dict(sorted(dossier.former_ids.items())),
+        "history": history_json(dossier),
     }
+
+
+def history_json(dossier: Dossier) -> dict:
+    """Each record's dates and versions from git (history.py); where the build had no history,
+    why, and no dates."""
+    history = dossier.history
+    if history.missing:
+        return {"missing": history.missing}
+    records = {}
+    for record_id in sorted(history.versions):
+        versions = history.of(record_id)
+        records[record_id] = {
+            "published": versions[0].date,
+            "changed": versions[-1].date,
+            "version": history.digest(record_id),
+            "uncommitted": record_id in history.uncommitted,
+            "versions": [{"date": v.date, "commit": v.commit, "digest": v.digest, "id": v.id, "changed": [c[0] for c in v.changes]} for v in versions],
+        }
+    return {"records": records}
 
 
 def records_from_json(data: dict) -> dict[str, list[dict]]:
@@ -98,14 +118,21 @@ def _cell(value: Any) -> str:
 def collection_csv(dossier: Dossier, collection: str) -> str:
     """One collection as CSV (RFC 4180: CRLF line ends, quoted where needed): a header of
     the collection's fields in schema order, each localised text followed by a column per
-    other language (`summary.fr`), then one row per record."""
+    other language (`summary.fr`), then the record's dates from git (HISTORY_COLUMNS, empty
+    without history), then one row per record."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     columns = [c for name in _NAMES[collection] for c in [(name, None), *((name, lang) for lang in LANGUAGES[1:] if name in _LOCALISED[collection])]]
-    writer.writerow([name if lang is None else f"{name}.{lang}" for name, lang in columns])
+    writer.writerow([name if lang is None else f"{name}.{lang}" for name, lang in columns] + list(HISTORY_COLUMNS))
+    history = dossier.history
     for record in dossier.of(collection):
-        writer.writerow([_cell(record.values.get(name)) if lang is None else _translated_cell(record.values.get(name), lang) for name, lang in columns])
+        versions = history.of(record.id)
+        dates = [versions[0].date, versions[-1].date, history.digest(record.id)] if versions else ["", "", ""]
+        writer.writerow([_cell(record.values.get(name)) if lang is None else _translated_cell(record.values.get(name), lang) for name, lang in columns] + dates)
     return out.getvalue()
+
+
+HISTORY_COLUMNS = ("published", "changed", "version")
 
 
 def _translated_cell(value: Any, lang: str) -> str:

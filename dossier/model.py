@@ -9,6 +9,7 @@ from typing import Any, Mapping as MappingType
 
 from .coverage import Coverage, coverage as text_coverage
 from .dates import PartialDate
+from .history import History
 from .schema import CITATION_FIELDS, CLAIM_FIELDS, fields_of
 from .problems import Mark
 from .settings import Settings
@@ -136,6 +137,7 @@ class Dossier:
     texts: MappingType[str, str]  # the text of each source file (relative to seeds/)
     overviews: MappingType[str, tuple] = field(default_factory=dict)  # the home page's paragraphs, by language (overview.py)
     settings: Settings = Settings()  # what the dossier requires of its data (see settings.py)
+    history: History = History(missing="not read")  # each record's versions, from git (history.py)
 
     @property
     def overview(self) -> tuple:
@@ -188,11 +190,12 @@ class Dossier:
         return quotes
 
 
-def build_dossier(records: list[Record], texts: MappingType[str, str], overviews=None, settings: Settings = Settings()) -> Dossier:
+def build_dossier(records: list[Record], texts: MappingType[str, str], overviews=None, settings: Settings = Settings(), history: History = History(missing="not read")) -> Dossier:
     return Dossier(
         records={r.id: r for r in records},
         former_ids={old: r.id for r in records for old in r.former_ids},
         texts=texts,
         overviews={lang: tuple(paragraphs) for lang, paragraphs in (overviews or {}).items()},
         settings=settings,
+        history=history,
     )

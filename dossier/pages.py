@@ -16,7 +16,7 @@ from markupsafe import Markup
 from .addresses import permanent_link
 from .charts import NARROW_WIDTH, timeline_chart, transfers_chart
 from .citing import Citing, OverviewNotes, Ref
-from .dates import APPROXIMATELY, PartialDate
+from .dates import APPROXIMATELY, PartialDate, parse_date
 from .finding import facets, search_terms
 from .i18n import PREFIX, EnglishStandIn, Words, localised, untranslated
 from .model import Citation, Dossier, Record
@@ -302,12 +302,32 @@ class _Planner:
         date = record.when
         # "dated 2 June 2021", "dated 2021": in French « datée du 2 juin 2021 », « datée de 2021 »
         dated = self._("entry dated {date}" if date.day else "entry dated {period}", date=date.text_in(self.lang), period=date.text_in(self.lang)) if date else self._("entry")
-        return {
+        view = {
             "href": f"{self.page_href('r')}/{record.id}/index.html",  # one relative path per folder, not per record
             "absolute": absolute,
             "published": bool(self.site_url),
             "citation": self._("“{title}”, Russia–Iran dossier, {dated}, {link}", title=self.label(record), dated=dated, link="\0").split("\0"),
+            "history": None,
         }
+        versions = self.dossier.history.of(record.id)
+        if versions:
+            uncommitted = record.id in self.dossier.history.uncommitted
+            digest = self.dossier.history.digest(record.id)
+            day = lambda version: parse_date(version.date).text_in(self.lang)  # noqa: E731
+            view["history"] = {
+                "href": f"{self.page_href('r')}/{record.id}/history/index.html" if self.dossier.history.has_page(record.id) else None,
+                "added": day(versions[0]),
+                "changed": day(versions[-1]) if len(versions) > 1 else None,
+                "uncommitted": uncommitted,
+                "digest": digest,
+            }
+            # the citation names the version: its date and digest, and the link that names it
+            version = self._("version of {date}, {digest}", date=day(versions[-1]), digest=digest) if not uncommitted else self._("version {digest}, not yet committed", digest=digest)
+            view["citation"] = self._(
+                "“{title}”, Russia–Iran dossier, {dated}, {version}, {link}", title=self.label(record), dated=dated, version=version, link="\0"
+            ).split("\0")
+            view["version_absolute"] = f"{absolute}#v-{digest}"  # the redirect there knows if it is still current
+        return view
 
     def date(self, record: Record) -> DateView:
         end = record.date_end
@@ -676,6 +696,8 @@ class Redirect(NamedTuple):
     path: str  # r/<id>/index.html
     target: str  # relative to the redirect page, anchor kept
     canonical: str  # absolute
+    record_id: str = ""
+    version: str = ""  # the digest of the record's current version, "" without history
 
 
 def plan_redirects(dossier: Dossier, site_url: str, places: dict[str, str]) -> list[Redirect]:
@@ -685,5 +707,8 @@ def plan_redirects(dossier: Dossier, site_url: str, places: dict[str, str]) -> l
     for name, record in sorted(names, key=lambda pair: pair[0]):
         place = f"{url_of(places[record.id])}#{record.id}"
         # without a published address, the canonical link is the page itself, from the redirect
-        redirects.append(Redirect(f"r/{name}/index.html", f"../../{place}", f"{site_url}{place}" if site_url else f"../../{place}"))
+        redirects.append(Redirect(
+            f"r/{name}/index.html", f"../../{place}", f"{site_url}{place}" if site_url else f"../../{place}",
+            record.id, dossier.history.digest(record.id) if dossier.history.has_page(record.id) else "",
+        ))
     return redirects

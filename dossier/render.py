@@ -222,14 +222,32 @@ def permalink(context, link, terms) -> Markup:
     address = f'<bdi class="dossier-address">{md(link["absolute"])}</bdi>'
     copied = f' data-copy="{attr(link["absolute"])}"' if link["published"] else " data-copy"
     before, after = link["citation"]
+    cited = address
+    if link["history"]:  # the version's link, which dossier.js writes out whole as it does the permanent link
+        cited = f'<bdi class="dossier-address" data-version="{attr(link["history"]["digest"])}">{md(link["version_absolute"])}</bdi>'
     return _markup(
         f'<span class="dossier-permalink" data-search-exclude="true">{md(_("Permanent link:"))} [{address}]({url(link["href"])})'
         f'{{{copied} }}{_copy_button(copy_link, _("{copy}: the permanent link {link}", copy=copy_link, link=link["absolute"]))}'
         f'</span><span class="dossier-search-terms" hidden>{md(terms)}</span>\n\n'
-        f'<span class="dossier-cite" data-search-exclude="true">{md(_("Cite this entry:"))} <bdi class="dossier-cite-text">{md(before, keep_edges=True)}{address}{md(after, keep_edges=True)}'
+        f"{_history_line(_, link['history'])}"
+        f'<span class="dossier-cite" data-search-exclude="true">{md(_("Cite this entry:"))} <bdi class="dossier-cite-text">{md(before, keep_edges=True)}{cited}{md(after, keep_edges=True)}'
         f' ({md(_("accessed"))} <bdi class="dossier-accessed">{md(_("date of access"))}</bdi>).</bdi>'
         f'{_copy_button(copy_citation, _("{copy}: the citation of this entry", copy=copy_citation))}</span>\n'
     )
+
+
+def _history_line(_, history: dict | None) -> str:
+    """"Added 22 November 2026 · changed 2 December 2026 · History", from git (history.py)."""
+    if not history:
+        return ""
+    told = [_("Added {date}", date=history["added"])]
+    if history["changed"]:
+        told.append(_("changed {date}", date=history["changed"]))
+    if history["uncommitted"]:
+        told.append(_("changed since the last commit"))
+    link = f' · [{md(_("History"))}]({url(history["href"])})' if history["href"] else ""
+    return f'<span class="dossier-history" data-search-exclude="true">{md(" · ".join(told))}{link}</span>\n\n'
+
 
 
 def _copy_button(label: str, name: str) -> str:
@@ -332,7 +350,7 @@ _REDIRECT_PAGE = f"""<!doctype html>
 <meta charset="utf-8">
 <title>Redirecting…</title>
 <meta name="robots" content="noindex">
-<meta http-equiv="refresh" content="0; url={{target}}">
+{{redirect}}
 <link rel="canonical" href="{{canonical}}">
 </head>
 <body>
@@ -343,5 +361,20 @@ _REDIRECT_PAGE = f"""<!doctype html>
 
 
 def redirect_page(redirect: Redirect) -> str:
-    """The page at /r/<id>/: it sends the reader, and search engines by its canonical link, to the entry."""
-    return _REDIRECT_PAGE.format(target=attr(redirect.target), canonical=attr(redirect.canonical))
+    """The page at /r/<id>/: it sends the reader, and search engines by its canonical link, to the
+    entry; a link naming a version (`#v-<digest>`) other than the current one, to the entry's
+    history (historypages.py). Without scripts, the meta refresh leads to the entry."""
+    refresh = f'<meta http-equiv="refresh" content="0; url={attr(redirect.target)}">'
+    if redirect.version:  # the entry has a history: the script decides, the refresh only without scripts
+        current = _js(redirect.version)
+        refresh = (
+            f"<noscript>{refresh}</noscript>\n<script>"
+            'var cited = /^#v-[0-9a-f]{8}$/.test(location.hash) ? location.hash.slice(3) : "";'
+            f" location.replace(cited && cited !== {current} ? {_js(f'../{redirect.record_id}/history/')} + location.hash : {_js(redirect.target)});</script>"
+        )
+    return _REDIRECT_PAGE.format(redirect=refresh, target=attr(redirect.target), canonical=attr(redirect.canonical))
+
+
+def _js(text: str) -> str:
+    """A JavaScript string literal that cannot end the <script> it is in."""
+    return json.dumps(text).replace("<", "\\u003c")

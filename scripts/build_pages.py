@@ -75,8 +75,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     _print_coverage(dossier)
     _print_markers(dossier)
+    _print_history(dossier)
     _print_warnings(dossier, root)
     return 0
+
+
+def _print_history(dossier) -> None:
+    history = dossier.history
+    if history.missing:
+        print(f"history: none ({history.missing}): entries show no dates and no history")
+        return
+    changed = f"; {len(history.uncommitted)} changed since the last commit" if history.uncommitted else ""
+    print(f"history: {sum(map(len, history.versions.values()))} versions of {len(history.versions)} records, from git{changed}")
 
 
 def _print_warnings(dossier, root: Path) -> None:
