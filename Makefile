@@ -41,11 +41,13 @@ lighthouse: build $(VENV)/.dev
 	bash scripts/ensure_test_tools.sh
 	$(BIN)/python scripts/lighthouse.py
 
-# Not a test: build synthetic dossiers of 100, 1,000 and 10,000 records and print the figures
-# (about 4 minutes on 2 cores; `$(BIN)/python bench/run.py --sizes 100 1000` for a quick look).
+# Not a test: build synthetic dossiers of 100, 1,000 and 10,000 records and print the figures,
+# then what reading a history of 1,000 commits costs (about 5 minutes on 2 cores;
+# `$(BIN)/python bench/run.py --sizes 100 1000` for a quick look).
 bench: $(VENV)/.dev
 	bash scripts/ensure_test_tools.sh
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/history.py --records 10000 --commits 1000
 
 clean:
 	rm -rf site $(VENV) .lighthouse

@@ -100,7 +100,7 @@ def _history_page(record: Record, title: str, versions: list[Version], history, 
         f'<p class="notice" hidden data-current="{escape(history.digest(record.id))}" data-stale="{escape(stale)}" data-unknown="{escape(unknown)}"></p>\n'
         f'<p><a href="../">{escape(_("The entry as it is now"))}</a> · <code>{escape(record.id)}</code></p>\n{former}'
         f"<p>{escape(_('Every version of the entry, most recent first, from the history of the dossier’s data.'))}</p>\n"
-        f"<ol>{''.join(items)}</ol>\n{_FOLLOW_THE_VERSION}"
+        f"<ol reversed>{''.join(items)}</ol>\n{_FOLLOW_THE_VERSION}"
     )
     return _page(lang, heading, body, '<meta name="robots" content="noindex">\n')
 

@@ -130,3 +130,35 @@ def test_a_link_made_before_the_split_still_arrives_at_its_entry(site, browser):
         visible = page.locator("[id='su35-fighters-to-iran-sought']").is_visible()
         context.close()
     assert visible
+
+
+@pytest.mark.browser
+def test_filters_search_and_the_404_page_work_on_the_pages_of_a_split_dossier(site, browser):
+    """A page per year (here one entry a page, so a filter offers that entry's values only): a
+    value of another page is said to name nothing here, and the entry stays; search corrects a
+    name; a mistyped permanent link is offered the closest ids, which arrive."""
+    from .browser import result_links, serve
+
+    with serve(site) as base_url:
+        context = browser.new_context()
+        page = context.new_page()
+        try:
+            page.goto(base_url + "timeline/2022/?category=military")
+            page.locator(".dossier-filters-note").wait_for()
+            elsewhere = page.locator(".dossier-filters-note").inner_text()
+            shown = page.locator(".dossier-filters-count").inner_text()
+            contents = page.eval_on_selector_all(".md-sidebar--secondary .md-nav__link[href='#iran-anti-regime-protests']", "ls => ls.filter(l => l.getClientRects().length).length")
+            page.goto(base_url + "timeline/2022/?actor=putin")
+            unknown = page.locator(".dossier-filters-note").inner_text()
+            page.goto(base_url + "?q=Pezeshkan")
+            found = result_links(page, "/actors/masoud-pezeshkian/#masoud-pezeshkian")
+            page.goto(base_url + "r/iran-drone-to-russia/")
+            page.locator(".dossier-closest a").first.click()
+            page.wait_for_url("**/transfers/**#iran-drones-to-russia-wartime")
+            arrived = page.locator("[id='iran-drones-to-russia-wartime']").is_visible()
+        finally:
+            context.close()
+    assert elsewhere.startswith("No category “military” here") and shown.startswith("1 of 1") and contents == 1
+    assert unknown.startswith("No actor “putin” here")
+    assert "/actors/masoud-pezeshkian/#masoud-pezeshkian" in found
+    assert arrived

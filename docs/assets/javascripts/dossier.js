@@ -61,7 +61,7 @@
     root.querySelectorAll("a[data-copy='']").forEach(function (link) {
       link.dataset.copy = link.href.replace(/index\.html$/, "");
       (link.closest(".dossier-entry") || root).querySelectorAll(".dossier-address").forEach(function (address) {
-        address.textContent = link.dataset.copy + (address.dataset.version ? "history/#v-" + address.dataset.version : "");
+        address.textContent = link.dataset.copy + (address.dataset.version ? "#v-" + address.dataset.version : "");
       });
     });
     root.querySelectorAll("a[data-copy]").forEach(function (link) {
