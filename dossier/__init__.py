@@ -11,10 +11,10 @@ The pipeline, in order (see `build.generate`):
              the downloads beside them (downloads.py: export.py, jsonschema.py, feed.py)
 6. write   - only what changed, only once everything before succeeded (write.py)
 
-Steps 1 and 2 of a large dossier run in two processes, each reading and shaping a share of the
-files (reading.py). The downloads need no page: another process makes them during steps 3 and 4
-(build.generate). Steps 4 to 6 run in one forked process per core (workers.py): each plans,
-renders and writes a share of the pages, and none writes before every one has rendered.
+For a large dossier, steps 4 and 5 run in a pool of forked processes, one per core
+(workers.py): each plans and renders chunks of the pages and returns their files, and this
+process writes them once every chunk is back. Each record's history (history.py) is read from
+git before step 1, and its pages rendered with the downloads.
 
 Problems from steps 1-3 are all collected, then reported together; nothing is written then.
 """

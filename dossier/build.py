@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import time
 from dataclasses import dataclass, field
@@ -25,8 +24,8 @@ from .problems import InvalidData
 from .reading import read_records
 from .seeds import Seeds
 from .settings import read_settings
-from .workers import Forked, render_pages
-from .write import WriteReport, finish_writing, write_files
+from .workers import render_files
+from .write import WriteReport, write_pages
 
 
 @dataclass
@@ -44,20 +43,8 @@ class Timings:
         return now
 
 
-# The records as read, and the dossier made, by the last build: 10,000 records make a million
-# small objects, and freeing them one by one costs a few tenths of a second for nothing, as a
-# build ends soon after and lets the system take the memory back at once (build_pages.py).
-_KEPT_TO_THE_END: list = []
-
-RECORDS_WORTH_A_DOWNLOADS_PROCESS = 1000
-
-
-def check_dataset(
-    root: Path, timings: Timings | None = None, meanwhile: Callable[[Dossier], None] | None = None, with_history: bool = False
-) -> Dossier:
+def check_dataset(root: Path, timings: Timings | None = None, with_history: bool = False) -> Dossier:
     """Every record under root/data, checked; raises InvalidData with every problem found.
-    When reading finds no problem, `meanwhile` is given the dossier before the checks across
-    records, to start work on it elsewhere (which the caller drops if the checks find problems).
     `with_history`: each record's versions read from git (history.py), for the pages."""
     timings = timings or Timings()
     started = time.perf_counter()
@@ -66,16 +53,11 @@ def check_dataset(
         history = read_history(root)
         started = timings.measure("history", started)
     seeds = Seeds(root / "seeds")
-    records, problems, raw = read_records(root, seeds)
-    _KEPT_TO_THE_END[:] = [raw]
+    records, problems = read_records(root, seeds)
     started = timings.measure("load", started)
     overviews, overview_problems = read_overviews(root, LANGUAGES)
     settings, settings_problems = read_settings(root)
     problems += overview_problems + settings_problems
-    dossier = None
-    if meanwhile and not problems:
-        dossier = _dossier(records, seeds, overviews, settings, history)
-        meanwhile(dossier)
     for check in DATASET_CHECKS:
         problems += check(records, seeds)
     if settings.french == "required":
@@ -90,30 +72,19 @@ def check_dataset(
     if problems:
         files = [(display_path(path, root), path) for _, path in data_files(root / "data")]
         raise InvalidData(fold(problems, absent_ids(files, {r.mark.file for r in records}, problems)))
-    return _dossier(records, seeds, overviews, settings, history) if dossier is None else dossier
-
-
-def _dossier(records, seeds: Seeds, overviews, settings, history: History) -> Dossier:
     texts = {r.file: seeds.text(r.file) for r in records if r.collection == "sources" and r.file}
     return build_dossier(records, texts, overviews, settings, history)
 
 
 def render_site(dossier: Dossier, site_url: str, built: str, layout: Layout = Layout()) -> dict[str, str]:
-    """Every generated file, by its path under docs/: pages, redirects and downloads, of every
-    edition (an edition other than English under its own folder, `fr/`)."""
-    shares = _render(dossier, site_url, layout, lambda: {**download_files(dossier, site_url, built), **history_pages(dossier)})
-    return dict(sorted(pair for share in shares for pair in share.items()))
-
-
-def _render(dossier: Dossier, site_url: str, layout: Layout, downloads: Callable[[], dict], **handling) -> list:
-    """Pages and redirects of every edition, and the downloads `downloads` returns, in shares:
-    see workers.render_pages for `handling`."""
-    tasks, redirects = [], []
+    """Every generated file, by its path under docs/: pages, redirects, history pages and
+    downloads, of every edition (an edition other than English under its own folder, `fr/`)."""
+    jobs: list = []
     for lang in LANGUAGES:
-        edition_tasks, edition_redirects = plan_site(dossier, site_url, layout, lang)
-        tasks += edition_tasks
-        redirects += edition_redirects
-    return render_pages(tasks, redirects, meanwhile=downloads, **handling)
+        tasks, redirects = plan_site(dossier, site_url, layout, lang)
+        jobs += [*tasks, *redirects]
+    files = render_files(jobs, [functools.partial(download_files, dossier, site_url, built), functools.partial(history_pages, dossier)])
+    return dict(sorted(files.items()))  # the same order however many processes made them
 
 
 def edition_assets(docs_dir: Path) -> dict[str, str]:
@@ -130,35 +101,13 @@ def edition_assets(docs_dir: Path) -> dict[str, str]:
 def generate(
     root: Path, docs_dir: Path, site_url: str, built: str, timings: Timings | None = None, layout: Layout = Layout()
 ) -> tuple[Dossier, WriteReport]:
-    """Checks the data, then renders every file and writes those that changed: each process
-    that rendered files writes them, once every file is rendered. The downloads need no page:
-    for a large dossier, another process makes them while this one checks and plans."""
+    """Checks the data, then renders every file, then writes those that changed: nothing is
+    written unless everything was checked and rendered."""
     timings = timings or Timings()
-    with contextlib.ExitStack() as running:
-        downloads: list[Callable[[], dict]] = []
-
-        def make_downloads(dossier: Dossier) -> None:
-            make = functools.partial(download_files, dossier, site_url, built)
-            if len(dossier.records) >= RECORDS_WORTH_A_DOWNLOADS_PROCESS:
-                make = running.enter_context(Forked(make)).result
-            downloads.append(make)
-
-        dossier = check_dataset(root, timings, meanwhile=make_downloads, with_history=True)
-        _KEPT_TO_THE_END.append(dossier)
-        started = time.perf_counter()
-
-        def rendered() -> None:
-            nonlocal started
-            started = timings.measure("render", started)
-
-        def keep(files: dict[str, str]) -> tuple[WriteReport, dict]:
-            # the coverage of the sources this process planned pages for, wanted for the summary
-            return write_files(docs_dir, files), dossier.known_coverage()
-
-        assets = edition_assets(docs_dir)
-        shares = _render(dossier, site_url, layout, lambda: {**downloads[0](), **history_pages(dossier), **assets}, keep=keep, rendered=rendered)
-    for _, coverage in shares:
-        dossier.adopt_coverage(coverage)
-    report = finish_writing(docs_dir, [written for written, _ in shares])
+    dossier = check_dataset(root, timings, with_history=True)
+    started = time.perf_counter()
+    files = {**render_site(dossier, site_url, built, layout), **edition_assets(docs_dir)}
+    started = timings.measure("render", started)
+    report = write_pages(docs_dir, files)
     timings.measure("write", started)
     return dossier, report

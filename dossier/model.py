@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import itertools
 from dataclasses import dataclass, field
 from typing import Any, Mapping as MappingType
 
@@ -63,15 +62,6 @@ class Record:
         # Reached only for a name that is no field: every field is in the instance's namespace.
         raise AttributeError(f"{self.__dict__.get('collection', 'this')} record has no field '{name}'")
 
-    def __reduce__(self):
-        # Pickled when a forked process has read it (reading.py): its marks, all in the record's
-        # file, travel as plain lines and columns, which halves the pickling time.
-        marks = self.marks.values()
-        if any(mark.file != self.mark.file for mark in marks):
-            return (Record, (self.collection, self.id, self.values, self.mark, self.marks))
-        lines, columns = tuple([m.line for m in marks]), tuple([m.column for m in marks])
-        return (_unpickled_record, (self.collection, self.id, self.values, self.mark, tuple(self.marks), lines, columns))
-
     def mark_of(self, path: str) -> Mark:
         """Where `path` (e.g. "actors[1]") was written, or its nearest written parent."""
         while path:
@@ -124,12 +114,6 @@ class Record:
         return (date is None, (date.year, date.month, date.day) if date else (0, 0, 0), self.id)
 
 
-def _unpickled_record(collection: str, record_id: str, values, mark: Mark, paths: tuple, lines: tuple, columns: tuple) -> Record:
-    places = zip(itertools.repeat(mark.file), lines, columns)
-    marks = dict(zip(paths, map(tuple.__new__, itertools.repeat(Mark), places)))  # Mark(file, line, column), made in C
-    return Record(collection, record_id, values, mark, marks)
-
-
 @dataclass(frozen=True)
 class Dossier:
     records: MappingType[str, Record]  # by id
@@ -159,8 +143,7 @@ class Dossier:
             by_collection.setdefault(record.collection, []).append(record)
         return {name: tuple(records) for name, records in by_collection.items()}
 
-    # Each source's coverage once computed, by source id: a forked worker computes only the
-    # sources on its pages, and hands them back (known_coverage, adopt_coverage).
+    # Each source's coverage once computed, by source id.
     _coverage: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -173,12 +156,6 @@ class Dossier:
         if source.id not in self._coverage:
             self._coverage[source.id] = text_coverage(self.texts[source.file], self._quotes.get(source.id, [])) if source.file else None
         return self._coverage[source.id]
-
-    def known_coverage(self) -> dict[str, Coverage | None]:
-        return dict(self._coverage)
-
-    def adopt_coverage(self, known: dict[str, Coverage | None]) -> None:
-        self._coverage.update(known)
 
     @functools.cached_property
     def _quotes(self) -> dict[str, list[tuple[str, str]]]:

@@ -674,7 +674,7 @@ def _meaning(choices, value: str) -> str:
 def plan_site(dossier: Dossier, site_url: str, layout: Layout = Layout(), lang: str = "en") -> tuple[list[PageTask], list[Redirect]]:
     """Every page of the `lang` edition, as the task that plans it, and every `/r/` redirect,
     from one placement of the records. Pages are planned where they are rendered
-    (workers.render_pages), since planning costs about as much as rendering and both then
+    (workers.render_files), since planning costs about as much as rendering and both then
     share the cores. `site_url` is the site's address: an edition other than English lives
     under its own folder of the site (`fr/`), and its files under the same folder of docs/."""
     prefix = PREFIX[lang]
