@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import sys
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -56,11 +57,18 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         return None
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # a browser that moves on before a response is whole (a redirect, a closed page) is no error
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(folder: Path, handler=None):
     """The folder over HTTP on 127.0.0.1, on a free port; yields the base URL. `handler`: a
     SimpleHTTPRequestHandler of one's own (one that compresses, say)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler or _QuietHandler, directory=str(folder)))
+    server = _Server(("127.0.0.1", 0), functools.partial(handler or _QuietHandler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
