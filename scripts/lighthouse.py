@@ -84,9 +84,8 @@ def measure(url: str, preset: str) -> dict | None:
 
 def summary(values: list[float], digits: int = 0) -> str:
     """The median, and the range when the runs differ: "96 (95–98)"."""
-    median = statistics.median(values)
-    text = f"{median:.{digits}f}"
-    return text if min(values) == max(values) else f"{text} ({min(values):.{digits}f}–{max(values):.{digits}f})"
+    text, low, high = (f"{v:.{digits}f}" for v in (statistics.median(values), min(values), max(values)))
+    return text if low == high else f"{text} ({low}–{high})"  # as printed: 0.0001 and 0 are both 0.000
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,8 +118,8 @@ def main(argv: list[str] | None = None) -> int:
                 if not runs:
                     continue
                 label = ("split: " if site == split else "") + "/" + page
-                cells = "".join(f"{summary([r[c] for r in runs]):>16}" for c in CATEGORIES)
-                print(f"{label:<26}{preset:<9}{cells}{summary([r['cls'] for r in runs], 3):>16}{summary([r['tbt'] for r in runs]):>14}", flush=True)
+                cells = "".join(f" {summary([r[c] for r in runs]):>15}" for c in CATEGORIES)
+                print(f"{label:<26}{preset:<9}{cells}{summary([r['cls'] for r in runs], 3):>16} {summary([r['tbt'] for r in runs]):>13}", flush=True)
                 failing = sorted({a for r in runs for a in r["failing"]})
                 if failing:
                     print(f"{'':<35}audits below full score: {', '.join(failing)}")
