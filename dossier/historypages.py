@@ -96,6 +96,7 @@ def _history_page(record: Record, title: str, versions: list[Version], history, 
     stale = _("The link you followed names the version of {date} ({digest}); the entry has changed since.", date="{date}", digest="{digest}")
     unknown = _("The link you followed names a version ({digest}) this history does not hold.", digest="{digest}")
     body = (
+        f'<p><a href="../../../">{escape(_("Russia–Iran dossier"))}</a></p>\n'  # the edition's home
         f"<h1>{escape(heading)}</h1>\n"
         f'<p class="notice" hidden data-current="{escape(history.digest(record.id))}" data-stale="{escape(stale)}" data-unknown="{escape(unknown)}"></p>\n'
         f'<p><a href="../">{escape(_("The entry as it is now"))}</a> · <code>{escape(record.id)}</code></p>\n{former}'

@@ -198,6 +198,7 @@ FRENCH: dict[str, str] = {
     "changed {date}": "modifiée le {date}",
     "changed since the last commit": "modifiée depuis le dernier commit",
     "History": "Historique",
+    "Russia–Iran dossier": "Dossier Russie–Iran",
     "History of “{title}”": "Historique de « {title} »",
     "Changed since the last commit": "Modifiée depuis le dernier commit",
     "Version of {date}": "Version du {date}",

@@ -240,3 +240,23 @@ def test_the_real_dossier_shows_its_history_from_the_projects_git_log():
     assert history.of("russia-invades-ukraine-2022-02")[0].date == log[0][:10]
     assert all(history.of(record_id) for record_id in ("iran", "vladimir-putin", "seed-2023-02-iran-srbm"))
     assert re.fullmatch(r"[0-9a-f]{8}", history.digest("iran"))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 360], ids=["desktop", "phone"])
+def test_axe_finds_no_violation_on_a_history_page(built, browser, scheme, width):
+    from .browser import serve
+    from .test_reader import axe_violations
+
+    with serve(built) as base:
+        context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+        page = context.new_page()
+        try:
+            page.goto(f"{base}fr/r/spring-2021/history/")
+            violations = axe_violations(page)
+            wide = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth")
+        finally:
+            context.close()
+    assert violations == []
+    assert not wide, "the history page scrolls sideways"
