@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import collections
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -74,3 +75,17 @@ def test_a_benchmark_run_prints_its_table_and_writes_its_figures(tmp_path):
     assert figures["noop"]["files_written"] == 0
     assert figures["edit_one"]["changed_without_record"] == []
     assert figures["bare_parse"]["median"] > 0
+
+
+def test_the_history_benchmark_makes_its_repository_and_prints_its_figures(tmp_path):
+    run = subprocess.run(
+        [sys.executable, str(PROJECT / "bench" / "history.py"), "--records", "60", "--commits", "6", "--workdir", str(tmp_path)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert re.search(r"cold, no cache: +[\d.]+ s +\(\d+ records, (\d+) versions\)", run.stdout), run.stdout
+    versions = int(re.search(r"(\d+) versions", run.stdout).group(1))
+    records = int(re.search(r"(\d+) records, \d+ versions", run.stdout).group(1))
+    assert versions == records + 5, "each of the 5 commits after the first edits one record"
+    for label in ("same commit, cached:", "one commit later:", "cache: "):
+        assert label in run.stdout
