@@ -74,7 +74,7 @@ def history_json(dossier: Dossier) -> dict:
     if history.missing:
         return {"missing": history.missing}
     records = {}
-    for record_id in sorted(history.versions):
+    for record_id in sorted(i for i in dossier.records if history.of(i)):
         versions = history.of(record_id)
         records[record_id] = {
             "published": versions[0].date,

@@ -8,7 +8,9 @@ version wrote it. A record renamed (its old id in `former_ids`) keeps the histor
 
 Reading walks the first-parent history of data/ once, oldest first (merges count on the day
 they landed), cutting each file the commits touch into its records' texts; only a record whose
-text changed is parsed, to tell what changed. The result is kept under .dossier-cache/ keyed by
+text changed is parsed, to tell what changed (and one whose id is not on its first line, or
+that names former ids, to know them). A record removed and later put back (a revert) resumes
+its history. The result is kept under .dossier-cache/ keyed by
 the last commit read: a build at the same commit reads nothing but the cache, a later one only
 the new commits. The cache is safe to delete.
 
@@ -32,7 +34,7 @@ import yaml
 from .load import COLLECTIONS
 
 CACHE = Path(".dossier-cache") / "history.json"
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 _Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # every scalar as its text: content, not typing
 _ID_LINE = re.compile(r"- id: ([a-z0-9]+(?:-[a-z0-9]+)*)[ \t]*(?:#.*)?$", re.MULTILINE)
 SHOWN_CHANGES = ("title", "name", "status", "date", "date_end", "category")  # told with their old and new values
@@ -62,8 +64,9 @@ class History:
 
     def has_page(self, record_id: str) -> bool:
         """Whether the record has a history page: it has changed since it was first published
-        (a link to its first version can then name an earlier one), or is being changed."""
-        return len(self.of(record_id)) > 1 or record_id in self.uncommitted
+        (a link to its first version can then name an earlier one), or is being changed since
+        (a record never committed has no history yet)."""
+        return len(self.of(record_id)) > 1 or (record_id in self.uncommitted and bool(self.of(record_id)))
 
 
 def read_history(root: Path) -> History:
@@ -80,7 +83,7 @@ def read_history(root: Path) -> History:
         head = _git(root, "rev-parse", "HEAD").strip()
     except subprocess.CalledProcessError:
         return History(missing="no commit yet")
-    walk = _Walk.cached(root / CACHE, head) or _Walk()
+    walk = _Walk.cached(root / CACHE) or _Walk()
     if walk.head != head:
         walk.read(root, head)
         walk.save(root / CACHE)
@@ -97,7 +100,7 @@ def _records_of(text: str) -> dict:
     digest is of the record's text, trimmed (trailing blank and comment lines), and is what names
     a version. Only a record whose id is not on its first line is parsed here."""
     found = {}
-    for raw in ("\n" + text).split("\n- ")[1:]:  # what comes before the first record is no record
+    for raw in ("\n" + text.removeprefix("\ufeff")).split("\n- ")[1:]:  # what comes before the first record is no record
         record_id, record = _record(raw)
         if record_id:
             found[record_id] = record
@@ -126,8 +129,11 @@ def _parsed(chunk: str) -> dict | None:
 
 
 def _is_data_file(path: str) -> bool:
+    """As load.collection_files reads them: data/<collection>.yaml, and any YAML file under data/<collection>/."""
     parts = path.split("/")
-    return path.endswith(".yaml") and len(parts) in (2, 3) and parts[0] == "data" and parts[1].removesuffix(".yaml") in COLLECTIONS
+    if len(parts) == 2:
+        return parts[0] == "data" and parts[1] in {f"{c}.yaml" for c in COLLECTIONS}
+    return len(parts) > 2 and parts[0] == "data" and parts[1] in COLLECTIONS and path.endswith((".yaml", ".yml"))
 
 
 def _citations(content: dict) -> set:
@@ -167,9 +173,10 @@ class _Walk:
         self.head = ""
         self.files: dict[str, dict] = {}  # path -> {id: content} at head
         self.versions: dict[str, list] = {}  # id -> [Version as a list], oldest first
+        self.removed: dict[str, list] = {}  # id -> [its versions, its last record]: a record put back resumes them
 
     @classmethod
-    def cached(cls, path: Path, head: str) -> "_Walk | None":
+    def cached(cls, path: Path) -> "_Walk | None":
         try:
             saved = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -177,20 +184,20 @@ class _Walk:
         if saved.get("format") != CACHE_FORMAT:
             return None
         walk = cls()
-        walk.head, walk.files, walk.versions = saved["head"], saved["files"], saved["versions"]
+        walk.head, walk.files, walk.versions, walk.removed = saved["head"], saved["files"], saved["versions"], saved["removed"]
         return walk
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(".tmp")
-        temporary.write_text(json.dumps({"format": CACHE_FORMAT, "head": self.head, "files": self.files, "versions": self.versions}, ensure_ascii=False), encoding="utf-8")
+        temporary.write_text(json.dumps({"format": CACHE_FORMAT, "head": self.head, "files": self.files, "versions": self.versions, "removed": self.removed}, ensure_ascii=False), encoding="utf-8")
         temporary.replace(path)
 
     def read(self, root: Path, head: str) -> None:
-        if self.head and subprocess.run(["git", "-C", str(root), "merge-base", "--is-ancestor", self.head, head], capture_output=True).returncode:
-            self.__init__()  # history rewritten: read it all again
+        if self.head and self.head not in _git(root, "rev-list", "--first-parent", head).split():
+            self.__init__()  # not on the first-parent line to this commit (rewritten, or a branch merged since): read it all again
         span = f"{self.head}..{head}" if self.head else head
-        log = _git(root, "log", "--first-parent", "-m", "--reverse", "--raw", "--no-renames", "--no-abbrev", "--format=%x01%H %cI", span, "--", "data/")
+        log = _git(root, "-c", "core.quotePath=false", "log", "--first-parent", "-m", "--reverse", "--raw", "--no-renames", "--no-abbrev", "--format=%x01%H %cI", span, "--", "data/")
         commits = []
         for block in log.split("\x01")[1:]:
             lines = block.splitlines()
@@ -217,7 +224,11 @@ class _Walk:
         texts, at = {}, 0
         for blob in wanted:
             end = out.index(b"\n", at)
-            size = int(out[at:end].split()[2])
+            reply = out[at:end].split()  # "<sha> blob <size>", or "<sha> missing" (a submodule, say)
+            if len(reply) < 3 or reply[1] != b"blob":
+                texts[blob], at = "", end + 1
+                continue
+            size = int(reply[2])
             texts[blob] = out[end + 1 : end + 1 + size].decode("utf-8", "replace")
             at = end + 1 + size + 1
         return texts
@@ -232,6 +243,8 @@ class _Walk:
         now = {i: c for path in touched for i, c in touched[path].items()}
         for record_id, (digest, text) in now.items():
             old = before.get(record_id)  # a record moved between files is in both
+            if old is None and record_id in self.removed:  # put back (a revert): its history goes on
+                self.versions[record_id], old = self.removed.pop(record_id)
             if old is None and record_id not in self.versions and "former_ids" in text:
                 former = (_parsed(text) or {}).get("former_ids") or []
                 renamed = next((f for f in former if isinstance(f, str) and f in before and f not in now), None)
@@ -240,22 +253,28 @@ class _Walk:
                     old = before[renamed]
             if old is not None and old[0] == digest:
                 continue
-            told = changes(_parsed(old[1]), _parsed(text) or {}) if old is not None else (("added", None, None),)
+            new = _parsed(text)
+            if old is None:
+                told = (("added", None, None),)
+            else:
+                told = changes(_parsed(old[1]), new) if new is not None else (("text", None, None),)  # committed broken
             if not told:
                 continue  # the same values, written otherwise: no new version
             self.versions.setdefault(record_id, []).append([commit, date, digest, told, record_id])
         for record_id in set(before) - set(now):
-            self.versions.pop(record_id, None)  # removed from the dossier (or renamed, above)
+            if record_id in self.versions:  # removed from the dossier (a rename, above, took its versions)
+                self.removed[record_id] = [self.versions.pop(record_id), before[record_id]]
 
     def history(self, root: Path) -> History:
         """The history read, with what the working tree changed since the last commit."""
         current = {i: vs[-1][2] for i, vs in self.versions.items()}  # a version's digest names it
-        status = _git(root, "status", "--porcelain", "--no-renames", "--untracked-files=all", "--", "data/")
+        status = _git(root, "status", "--porcelain", "-z", "--no-renames", "--untracked-files=all", "--", "data/")
         uncommitted = set()
-        for path in [line[3:] for line in status.splitlines() if _is_data_file(line[3:])]:
+        committed = {i: c for records in self.files.values() for i, c in records.items()}
+        for path in [entry[3:] for entry in status.split("\0") if _is_data_file(entry[3:])]:
             file = root / path
-            committed = {i: c for records in self.files.values() for i, c in records.items()}
-            for record_id, (digest, text) in (_records_of(file.read_text(encoding="utf-8")) if file.is_file() else {}).items():
+            written = file.read_bytes().decode("utf-8-sig", "replace") if file.is_file() else ""  # load.py tells what is wrong with it
+            for record_id, (digest, text) in _records_of(written).items():
                 old = committed.get(record_id)
                 if old is None or (old[0] != digest and changes(_parsed(old[1]), _parsed(text) or {})):
                     uncommitted.add(record_id)

@@ -1,8 +1,8 @@
 """A large dossier's pages, rendered by a pool of forked processes, one per core.
 
 Pages are independent, and planning and rendering them are most of the generator's time. Each
-process takes the next piece of work as it comes free (the downloads, then chunks of the page
-tasks and redirects) and returns its files to this process, which writes nothing until every
+process takes the next piece of work as it comes free (the downloads and the history pages,
+then chunks of the page tasks and redirects) and returns its files to this process, which writes nothing until every
 piece is back: a failure anywhere writes nothing. The work reaches the processes by fork, as it
 is (a page task is a planner's closure, which pickling could not carry); only files travel back.
 """

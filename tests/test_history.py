@@ -41,6 +41,7 @@ def git(root: Path, *args: str, date: str | None = None) -> str:
 
 
 def commit(root: Path, date: str, message: str) -> None:
+    (root / ".gitignore").write_text("/.dossier-cache/\n", encoding="utf-8")  # as the project's
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", message, date=date)
 
@@ -260,3 +261,33 @@ def test_axe_finds_no_violation_on_a_history_page(built, browser, scheme, width)
             context.close()
     assert violations == []
     assert not wide, "the history page scrolls sideways"
+
+
+def test_a_record_put_back_a_branch_merged_and_a_broken_commit_are_told_as_they_happened(tmp_path):
+    root = copy_valid_case(tmp_path / "dossier")
+    context = root / "data" / "events" / "context.yaml"
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "2026-01-05", "The first records")
+    spring = chunk(context.read_text(encoding="utf-8"), "spring-2021")
+    replace(context, spring, "")
+    commit(root, "2026-01-10", "A record removed by mistake")
+    git(root, "revert", "--no-edit", "HEAD", date="2026-01-15")
+    assert [v.date for v in read_history(root).of("spring-2021")] == ["2026-01-05"], "put back as it was: no change"
+
+    git(root, "checkout", "-q", "-b", "feature")
+    replace(context, "title: A spring of negotiations", "title: A spring of talks")
+    commit(root, "2026-02-01", "An edit on a branch")
+    assert read_history(root).of("spring-2021")[-1].date == "2026-02-01"  # the cache now stands at the branch
+    git(root, "checkout", "-q", "main")
+    replace(root / "data" / "sources.yaml", "title: Bulletin", "title: The Bulletin")
+    commit(root, "2026-02-05", "Meanwhile on main")
+    git(root, "merge", "-q", "--no-ff", "--no-edit", "feature", date="2026-02-10")
+    merged = read_history(root)
+    assert [v.date for v in merged.of("spring-2021")] == ["2026-01-05", "2026-02-10"], "dated the day the merge landed"
+    (root / CACHE).unlink()
+    assert read_history(root).versions == merged.versions, "the cache gave what a fresh read gives"
+
+    replace(context, "title: A spring of talks", 'title: "A spring of talks')
+    commit(root, "2026-02-20", "A broken quote")
+    broken = read_history(root).of("spring-2021")[-1]
+    assert (broken.date, broken.changes) == ("2026-02-20", (("text", None, None),)), "told as a change of text, not as every field removed"
