@@ -15,7 +15,6 @@ cannot carry at all (most C0 controls) are dropped.
 from __future__ import annotations
 
 from .addresses import permanent_link
-from .dates import parse_date
 from .i18n import Words, localised
 from .markers import without_markers
 from .model import Dossier, Record
@@ -47,10 +46,10 @@ def _entry(record: Record, dossier: Dossier, site_url: str, lang: str, updated: 
     if versions:
         first, last = versions[0], versions[-1]
         if len(versions) == 1:
-            said = _("Added {date}.", date=parse_date(first.date).text_in(lang))
+            said = _("Added {date}.", date=first.day(lang))
         else:
             changed = list(dict.fromkeys("citations" if c[0].startswith("citation ") else c[0] for c in last.changes))
-            said = _("Changed {date}: {fields}.", date=parse_date(last.date).text_in(lang), fields=", ".join(changed))
+            said = _("Changed {date}: {fields}.", date=last.day(lang), fields=", ".join(changed))
         text = f"{said} {text}"
         updated = f"{last.date}T00:00:00Z"
         dates = [_element("    ", "published", f"{first.date}T00:00:00Z")]

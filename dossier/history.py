@@ -31,6 +31,7 @@ from pathlib import Path
 
 import yaml
 
+from .dates import parse_date
 from .load import COLLECTIONS
 
 CACHE = Path(".dossier-cache") / "history.json"
@@ -47,6 +48,10 @@ class Version:
     digest: str
     changes: tuple  # (field, old, new); old/new only for SHOWN_CHANGES and citations, else None
     id: str = ""  # the record's id in this version (a former id before a rename)
+
+    def day(self, lang: str) -> str:
+        """The version's date as a reader of `lang` writes it: "2 December 2026", "2 décembre 2026"."""
+        return parse_date(self.date).text_in(lang)
 
 
 @dataclass(frozen=True)

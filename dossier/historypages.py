@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from html import escape
 
-from .dates import parse_date
 from .i18n import LANGUAGES, PREFIX, Words, localised
 from .markers import without_markers
 from .model import Dossier, Record
@@ -73,10 +72,6 @@ def _page(lang: str, title: str, body: str, head: str = "") -> str:
     return _PAGE.format(note=GENERATED_NOTE, lang=lang, title=escape(title), head=head, body=body)
 
 
-def _day(version: Version, lang: str) -> str:
-    return parse_date(version.date).text_in(lang)
-
-
 def _history_page(record: Record, title: str, versions: list[Version], history, lang: str, _) -> str:
     heading = _("History of “{title}”", title=title)
     items = []
@@ -85,7 +80,7 @@ def _history_page(record: Record, title: str, versions: list[Version], history, 
     for version in reversed(versions):
         changes = "".join(f"<li>{_change(change, lang, _)}</li>" for change in version.changes)
         items.append(
-            f'<li id="v-{escape(version.digest)}" data-when="{escape(_day(version, lang))}"><h2>{escape(_("Version of {date}", date=_day(version, lang)))} <code>{escape(version.digest)}</code></h2>'
+            f'<li id="v-{escape(version.digest)}" data-when="{escape(version.day(lang))}"><h2>{escape(_("Version of {date}", date=version.day(lang)))} <code>{escape(version.digest)}</code></h2>'
             f"<p>{escape(_('Commit'))} <code>{escape(version.commit[:10])}</code> · "
             f'<a href="#v-{escape(version.digest)}">{escape(_("Link to this version"))}</a></p>'
             f"<ul>{changes}</ul></li>"

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from .addresses import permanent_link
 from .charts import NARROW_WIDTH, timeline_chart, transfers_chart
 from .citing import Citing, OverviewNotes, Ref
-from .dates import APPROXIMATELY, PartialDate, parse_date
+from .dates import APPROXIMATELY, PartialDate
 from .finding import facets, search_terms
 from .i18n import PREFIX, EnglishStandIn, Words, localised, untranslated
 from .model import Citation, Dossier, Record
@@ -313,16 +313,15 @@ class _Planner:
         if versions:
             uncommitted = record.id in self.dossier.history.uncommitted
             digest = self.dossier.history.digest(record.id)
-            day = lambda version: parse_date(version.date).text_in(self.lang)  # noqa: E731
             view["history"] = {
                 "href": f"{self.page_href('r')}/{record.id}/history/index.html" if self.dossier.history.has_page(record.id) else None,
-                "added": day(versions[0]),
-                "changed": day(versions[-1]) if len(versions) > 1 else None,
+                "added": versions[0].day(self.lang),
+                "changed": versions[-1].day(self.lang) if len(versions) > 1 else None,
                 "uncommitted": uncommitted,
                 "digest": digest,
             }
             # the citation names the version: its date and digest, and the link that names it
-            version = self._("version of {date}, {digest}", date=day(versions[-1]), digest=digest) if not uncommitted else self._("version {digest}, not yet committed", digest=digest)
+            version = self._("version of {date}, {digest}", date=versions[-1].day(self.lang), digest=digest) if not uncommitted else self._("version {digest}, not yet committed", digest=digest)
             view["citation"] = self._(
                 "“{title}”, Russia–Iran dossier, {dated}, {version}, {link}", title=self.label(record), dated=dated, version=version, link="\0"
             ).split("\0")
