@@ -23,7 +23,6 @@ from .xmltext import xml_attribute, xml_text
 ATOM = "http://www.w3.org/2005/Atom"
 TITLE = "Russia–Iran dossier: new and changed entries"
 COLLECTIONS = ("events", "transfers", "agreements", "actors", "sources")
-_NAMED = {"actors": "name", "transfers": "item"}
 # Atom's ids must be whole IRIs: where no address is published, a tag URI (RFC 4151) names each entry.
 TAG = "tag:russia-iran-dossier,2023:"
 AUTHOR = "Russia–Iran dossier"
@@ -40,7 +39,7 @@ def _entry(record: Record, dossier: Dossier, site_url: str, lang: str, updated: 
     _ = Words(lang)
     link = permanent_link(site_url, record.id)  # relative (to the feed) where no address is set
     versions = dossier.history.of(record.id)
-    label = localised(record.values[_NAMED.get(record.collection, "title")], lang)
+    label = localised(record.values[record.label_field], lang)
     text = without_markers(str(localised(record.values.get("summary") or label, lang)))
     dates = []
     if versions:

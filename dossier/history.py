@@ -153,10 +153,15 @@ def _citations(content: dict) -> set:
     return found
 
 
-def changes(old: dict | None, new: dict) -> tuple:
+def changed_between(old_text: str, new_text: str) -> tuple:
+    """What changed from one text of a record to another: its fields (`changes`), or, where
+    either text does not parse (committed broken), that its text changed."""
+    old, new = _parsed(old_text), _parsed(new_text)
+    return changes(old, new) if old is not None and new is not None else (("text", None, None),)
+
+
+def changes(old: dict, new: dict) -> tuple:
     """What changed from `old` to `new`, field by field; citations as added and removed."""
-    if old is None:  # an earlier text that did not parse
-        return (("text", None, None),)
     told = []
     for key in sorted(set(old) | set(new)):
         if key in ("sources", "claims") or old.get(key) == new.get(key):
@@ -176,7 +181,7 @@ class _Walk:
 
     def __init__(self):
         self.head = ""
-        self.files: dict[str, dict] = {}  # path -> {id: content} at head
+        self.files: dict[str, dict] = {}  # path -> {id: [digest, text]} at head
         self.versions: dict[str, list] = {}  # id -> [Version as a list], oldest first
         self.removed: dict[str, list] = {}  # id -> [its versions, its last record]: a record put back resumes them
 
@@ -212,11 +217,12 @@ class _Walk:
                 if line.startswith(":"):
                     meta, path = line.split("\t", 1)
                     if _is_data_file(path):
-                        touched.append((path, meta.split()[3]))
+                        blob = meta.split()[3]
+                        touched.append((path, None if set(blob) == {"0"} else blob))  # all zeros: the file was deleted
             commits.append((commit, date[:10], touched))
-        blobs = self._blobs(root, [blob for _, _, touched in commits for _, blob in touched if set(blob) != {"0"}])
+        blobs = self._blobs(root, [blob for _, _, touched in commits for _, blob in touched if blob])
         for commit, date, touched in commits:
-            self._apply(commit, date, {path: _records_of(blobs[blob]) if set(blob) != {"0"} else {} for path, blob in touched})
+            self._apply(commit, date, {path: _records_of(blobs[blob]) if blob else {} for path, blob in touched})
         self.head = head
 
     @staticmethod
@@ -258,11 +264,7 @@ class _Walk:
                     old = before[renamed]
             if old is not None and old[0] == digest:
                 continue
-            new = _parsed(text)
-            if old is None:
-                told = (("added", None, None),)
-            else:
-                told = changes(_parsed(old[1]), new) if new is not None else (("text", None, None),)  # committed broken
+            told = (("added", None, None),) if old is None else changed_between(old[1], text)
             if not told:
                 continue  # the same values, written otherwise: no new version
             self.versions.setdefault(record_id, []).append([commit, date, digest, told, record_id])
@@ -281,7 +283,7 @@ class _Walk:
             written = file.read_bytes().decode("utf-8-sig", "replace") if file.is_file() else ""  # load.py tells what is wrong with it
             for record_id, (digest, text) in _records_of(written).items():
                 old = committed.get(record_id)
-                if old is None or (old[0] != digest and changes(_parsed(old[1]), _parsed(text) or {})):
+                if old is None or (old[0] != digest and changed_between(old[1], text)):
                     uncommitted.add(record_id)
                     current[record_id] = digest
         versions = {i: [Version(v[0], v[1], v[2], tuple(tuple(c) for c in v[3]), v[4]) for v in vs] for i, vs in self.versions.items()}

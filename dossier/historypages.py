@@ -22,8 +22,6 @@ from .model import Dossier, Record
 from .history import Version
 from .render import GENERATED_NOTE
 
-_NAMED = {"actors": "name", "transfers": "item"}
-
 _PAGE = """<!doctype html>
 <!-- {note} -->
 <html lang="{lang}">
@@ -59,12 +57,10 @@ def history_pages(dossier: Dossier) -> dict[str, str]:
     for lang in LANGUAGES:
         _ = Words(lang)
         for record in dossier.records.values():
-            versions = history.of(record.id)
             if not history.has_page(record.id):
                 continue
-            base = f"{PREFIX[lang]}r/{record.id}/"
-            title = str(localised(record.values[_NAMED.get(record.collection, "title")], lang))
-            files[base + "history/index.html"] = _history_page(record, title, versions, history, lang, _)
+            title = str(localised(record.values[record.label_field], lang))
+            files[f"{PREFIX[lang]}r/{record.id}/history/index.html"] = _history_page(record, title, history.of(record.id), history, lang, _)
     return files
 
 

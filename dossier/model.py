@@ -40,6 +40,9 @@ class Claim:
     sources: tuple[Citation, ...]
 
 
+LABEL_FIELDS = {"actors": "name", "transfers": "item"}  # any other collection's records: "title"
+
+
 @dataclass(frozen=True)
 class Record:
     """One record of any collection; its fields are the schema's, absent ones None or ()."""
@@ -76,10 +79,15 @@ class Record:
         own = self.values.get("sources") or ()
         return tuple(own) + tuple(c for claim in self.values.get("claims") or () for c in claim.sources)
 
+    @property
+    def label_field(self) -> str:
+        """The field that names the record: an actor's name, a transfer's item, anything else's title."""
+        return LABEL_FIELDS.get(self.collection, "title")
+
     @functools.cached_property  # records never change; pages ask many times
     def label(self) -> str:
-        """What the record is called: an actor's name, a transfer's item, anything else's title."""
-        return str(self.values[{"actors": "name", "transfers": "item"}.get(self.collection, "title")])
+        """What the record is called, in English."""
+        return str(self.values[self.label_field])
 
     def references(self) -> tuple:
         """(path, id, field) for every id this record names, claims and citations included."""

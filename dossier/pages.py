@@ -229,7 +229,7 @@ class _Planner:
 
     def label(self, record: Record):
         """What the record is called in this edition (a source keeps its title as published)."""
-        return self.text(record.values[{"actors": "name", "transfers": "item"}.get(record.collection, "title")])
+        return self.text(record.values[record.label_field])
 
     def language_of(self, record: Record) -> str | None:
         """The language of a link's text to the record, when it is not the edition's."""
