@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import time
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from .checks.consequences import absent_ids, fold
 from .checks.markers import unmarked
 from .checks.translations import untranslated
 from .downloads import download_files
-from .history import History, read_history
+from .history import read_history
 from .historypages import history_pages
 from .model import Dossier, build_dossier
 from .i18n import LANGUAGES, PREFIX
@@ -43,15 +44,10 @@ class Timings:
         return now
 
 
-def check_dataset(root: Path, timings: Timings | None = None, with_history: bool = False) -> Dossier:
-    """Every record under root/data, checked; raises InvalidData with every problem found.
-    `with_history`: each record's versions read from git (history.py), for the pages."""
+def check_dataset(root: Path, timings: Timings | None = None) -> Dossier:
+    """Every record under root/data, checked; raises InvalidData with every problem found."""
     timings = timings or Timings()
     started = time.perf_counter()
-    history = History(missing="not read")
-    if with_history:
-        history = read_history(root)
-        started = timings.measure("history", started)
     seeds = Seeds(root / "seeds")
     records, problems = read_records(root, seeds)
     started = timings.measure("load", started)
@@ -73,7 +69,7 @@ def check_dataset(root: Path, timings: Timings | None = None, with_history: bool
         files = [(display_path(path, root), path) for _, path in data_files(root / "data")]
         raise InvalidData(fold(problems, absent_ids(files, {r.mark.file for r in records}, problems)))
     texts = {r.file: seeds.text(r.file) for r in records if r.collection == "sources" and r.file}
-    return build_dossier(records, texts, overviews, settings, history)
+    return build_dossier(records, texts, overviews, settings)
 
 
 def render_site(dossier: Dossier, site_url: str, built: str, layout: Layout = Layout()) -> dict[str, str]:
@@ -104,7 +100,10 @@ def generate(
     """Checks the data, then renders every file, then writes those that changed: nothing is
     written unless everything was checked and rendered."""
     timings = timings or Timings()
-    dossier = check_dataset(root, timings, with_history=True)
+    started = time.perf_counter()
+    history = read_history(root)  # each record's versions, from git (history.py)
+    timings.measure("history", started)
+    dossier = dataclasses.replace(check_dataset(root, timings), history=history)
     started = time.perf_counter()
     files = {**render_site(dossier, site_url, built, layout), **edition_assets(docs_dir)}
     started = timings.measure("render", started)

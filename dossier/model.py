@@ -175,12 +175,11 @@ class Dossier:
         return quotes
 
 
-def build_dossier(records: list[Record], texts: MappingType[str, str], overviews=None, settings: Settings = Settings(), history: History = History(missing="not read")) -> Dossier:
+def build_dossier(records: list[Record], texts: MappingType[str, str], overviews=None, settings: Settings = Settings()) -> Dossier:
     return Dossier(
         records={r.id: r for r in records},
         former_ids={old: r.id for r in records for old in r.former_ids},
         texts=texts,
         overviews={lang: tuple(paragraphs) for lang, paragraphs in (overviews or {}).items()},
         settings=settings,
-        history=history,
     )
