@@ -1,25 +1,26 @@
 """MkDocs hook: the site's search index, built once at build time with Pagefind.
 
 Material's own search builds a lunr index in the reader's browser from
-search/search_index.json, which takes seconds at thousands of entries. This hook takes
-the sections Material's search plugin has just written there (one per page and one per
-heading, so one per entry) and indexes each as a Pagefind record in site/pagefind/. The
+search/search_index.json, which takes seconds at thousands of entries. This hook divides each
+page into the sections Material's search plugin would (one per page and one per heading with
+an id, so one per entry) and indexes each as a Pagefind record in site/pagefind/. The
 browser then loads only the index chunks a query needs, through
 docs/assets/javascripts/search-worker.js, which answers Material's search box in place of
-Material's worker. search/search_index.json is then cut down to its configuration, since
-the worker no longer reads the sections and every page would otherwise download them.
+Material's worker.
 
-Runs on `mkdocs build` and `mkdocs serve` alike (on_post_build, after the search plugin).
-Also usable alone on a built site: python scripts/search_index.py SITE_DIR
+The hook marks every page `search: exclude` once it has its sections, so the search plugin
+neither parses the page again (its HTML parser took a fifth of a large build) nor writes
+sections into search/search_index.json, which keeps only its configuration: every page
+downloads it, and the worker reads none of it.
+
+Runs on `mkdocs build` and `mkdocs serve` alike.
 """
 
 from __future__ import annotations
 
 import html
 import importlib.metadata
-import json
 import logging
-import os
 import re
 import shutil
 import subprocess
@@ -34,7 +35,7 @@ _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 _BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|dt|dd|td|th|figcaption|blockquote)>")
-_ENDS_A_SENTENCE = re.compile(r"[.!?:;…]$")
+_ENDING = tuple(".!?:;…")  # of a sentence
 _BACKLINK = re.compile(r"\s*↑$")  # a citation's way back to its marker, meaningless in a snippet
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
 
@@ -48,10 +49,12 @@ def _text(markup: str) -> str:
     """A section's text as plain text that reads as sentences: its fields and paragraphs, which
     tags alone separate, end with a full stop where they do not end with punctuation already."""
     blocks = (_BACKLINK.sub("", _plain(block)) for block in _BLOCK_END.split(markup))
-    text = ""
+    pieces: list[str] = []
     for block in filter(None, blocks):
-        text += (" " if not text or _ENDS_A_SENTENCE.search(text) else ". ") + block
-    return text.strip()
+        # as a regex's `[.!?:;…]$` on the text so far, looking at its end only (the text can be long)
+        last = pieces[-1][:-1] if pieces and pieces[-1].endswith("\n") else pieces[-1] if pieces else ""
+        pieces += [" " if not pieces or last[-1:] in _ENDING else ". ", block]
+    return "".join(pieces).strip()
 
 
 # Between what a section shows and its hidden search words, in each record: the search worker
@@ -96,6 +99,61 @@ def _record(doc: dict, page_title: str, lang: str) -> str:
     )
 
 
+# What Material's search parser keeps of a page: the text, and these tags (bare); elements
+# marked data-search-exclude, scripts and styles are left out whole; a heading's permalink too.
+_KEPT_TAG = re.compile(r"<(/?)(p|li|ol|ul|code|pre|sub|sup)\b[^>]*>")
+_OTHER_TAG = re.compile(r"<(?!/?(?:p|li|ol|ul|code|pre|sub|sup)\b)[^>]*>")
+_LEFT_OUT = re.compile(r"<(script|style|object)\b|<([a-z][a-z0-9]*)\b[^>]*\sdata-search-exclude\b[^>]*>")
+_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
+_ID = re.compile(r'\sid="([^"]*)"')
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+_EMPTY = re.compile(r"<(p|li|ol|ul|code|pre|sub|sup)>\s*</\1>")
+
+
+def _without_left_out(markup: str) -> str:
+    """The page without what search leaves out: each such element up to its own end tag."""
+    kept, at = [], 0
+    while match := _LEFT_OUT.search(markup, at):
+        tag = match.group(1) or match.group(2)
+        kept.append(markup[at : match.start()])
+        depth, at = 1, match.end()
+        same = re.compile(rf"<{tag}\b|</{tag}>")
+        while depth and (inner := same.search(markup, at)):
+            depth += -1 if inner.group(0).startswith("</") else 1
+            at = inner.end()
+        if depth:
+            at = len(markup)
+    return "".join(kept) + markup[at:]
+
+
+def _indexed(markup: str) -> str:
+    """A section's markup as Material's search parser gives it: text and a few bare tags."""
+    markup = _KEPT_TAG.sub(r"<\1\2>", _OTHER_TAG.sub("", markup))
+    while (emptied := _EMPTY.sub("", markup)) != markup:  # as Material: an element with no text is left out
+        markup = emptied
+    return markup.strip()
+
+
+def page_sections(content: str, url: str, title: str) -> list[dict]:
+    """The page's sections as Material's search plugin divides it: the page itself (its h1,
+    or what comes before the first heading), then one per heading with an id."""
+    parts = _HEADING.split(_without_left_out(content))
+    sections = [{"location": url, "title": "", "text": parts[0]}]
+    for at in range(1, len(parts), 4):
+        attributes, heading, after = parts[at + 1], parts[at + 2], parts[at + 3]
+        anchor = _ID.search(attributes)
+        if not anchor:  # a heading without an id is text of the section it is in
+            sections[-1]["text"] += heading + after
+        elif parts[at] == "1" and at == 1 and not parts[0].strip():
+            sections[0].update(title=_indexed(_HEADERLINK.sub("", heading)), text=after)
+        else:
+            sections.append({"location": f"{url}#{anchor.group(1)}", "title": _indexed(_HEADERLINK.sub("", heading)), "text": after})
+    for section in sections:
+        section["text"] = _indexed(section["text"])
+        section["title"] = section["title"] or html.escape(title, quote=False)
+    return sections
+
+
 def _page_titles(docs: list[dict]) -> dict[str, str]:
     return {doc["location"]: _plain(doc.get("title", "")) for doc in docs if "#" not in doc["location"]}
 
@@ -129,13 +187,9 @@ def _write(docs: list[dict], output: Path, command: list[str], lang: str) -> Non
         raise RuntimeError(f"pagefind failed:\n{result.stdout}{result.stderr}")
 
 
-def build_index(site: Path, lang: str = "en") -> dict:
-    """Index site/search/search_index.json into site/pagefind/; leave search_index.json
-    with its configuration and no sections. Returns figures for the log."""
+def build_index(site: Path, docs: list[dict], lang: str = "en") -> dict:
+    """Index the sections into site/pagefind/. Returns figures for the log."""
     started = time.perf_counter()
-    path = site / "search" / "search_index.json"
-    index = json.loads(path.read_text(encoding="utf-8"))
-    docs = [doc for doc in index.get("docs", []) if doc.get("location") is not None]
     output = site / "pagefind"
     shutil.rmtree(output, ignore_errors=True)
     command, version = pagefind()
@@ -143,18 +197,28 @@ def build_index(site: Path, lang: str = "en") -> dict:
     for unused in UNUSED:  # Pagefind's own search interfaces: Material's search box is the site's
         for file in output.glob(unused):
             file.unlink()
-    stub = path.with_suffix(".tmp")
-    stub.write_text(json.dumps({"config": index.get("config", {}), "docs": []}), encoding="utf-8")
-    os.replace(stub, path)  # a new file: a hard-linked copy of the old one stays whole
     size = sum(f.stat().st_size for f in output.rglob("*") if f.is_file())
     return {"records": len(docs), "bytes": size, "seconds": time.perf_counter() - started, "version": version}
 
 
 _run = {"dirty": False}
+_sections: list[dict] = []  # of the pages built so far
 
 
 def on_startup(command, dirty):
     _run["dirty"] = dirty
+
+
+def on_pre_build(config):
+    _sections.clear()
+
+
+def on_page_content(content, page, config, files):
+    search = page.meta.get("search") or {}
+    if not search.get("exclude"):
+        _sections.extend(page_sections(content, page.url, str(page.meta.get("title", page.title))))
+        page.meta["search"] = {**search, "exclude": True}  # indexed here: the search plugin leaves it
+    return content
 
 
 def on_post_build(config, **kwargs):
@@ -162,17 +226,7 @@ def on_post_build(config, **kwargs):
         # `make serve` rebuilds dirty, a few pages a save: the index of its first build stays
         log.info("search index kept from the first build (a dirty rebuild)")
         return
-    figures = build_index(Path(config["site_dir"]), config["theme"]["language"])
+    figures = build_index(Path(config["site_dir"]), _sections, config["theme"]["language"])
     log.info("Pagefind search index (%(version)s): %(records)d sections, %(bytes)d bytes, %(seconds).1fs", figures)
 
 
-try:  # after the search plugin's own on_post_build, which writes search_index.json
-    from mkdocs.plugins import event_priority
-
-    on_post_build = event_priority(-100)(on_post_build)
-except ImportError:  # pragma: no cover
-    pass
-
-
-if __name__ == "__main__":
-    print(build_index(Path(sys.argv[1])))
