@@ -185,6 +185,7 @@ class _Planner:
         self.folder = "."  # its folder
         # Links to a record look the same from every page of a folder: made once per folder.
         self._links: dict[tuple[str, str], Link] = {}
+        self._site_links: dict[tuple[str, str], Link] = {}  # the same, for raw HTML: per page
         self._entry_links: dict[tuple[str, str], EntryLink] = {}
         self.list_pages: list[PagePlan] = []  # the pages of long lists, planned with the page showing the list
 
@@ -237,10 +238,17 @@ class _Planner:
             return record.language if record.language.partition("-")[0] != self.lang else None
         return "en" if isinstance(self.label(record), EnglishStandIn) else None
 
+    def site_page_href(self, path: str) -> str:
+        """A link to a folder of the built site (`r/<id>/`), from the page being planned."""
+        return _relative(path, url_of(self.page) or ".") + "/"
+
     def site_link(self, record_id: str) -> Link:
-        """A link to a record for raw HTML, where MkDocs rewrites nothing."""
-        record = self.records[record_id]
-        return Link(self.label(record), self.site_href(record_id), self.language_of(record))
+        """A link to a record for raw HTML, where MkDocs rewrites nothing: the entries' own."""
+        key = (self.page, record_id)
+        if key not in self._site_links:
+            record = self.records[record_id]
+            self._site_links[key] = Link(self.label(record), self.site_href(record_id), self.language_of(record))
+        return self._site_links[key]
 
     def link(self, record_id: str) -> Link:
         key = (self.folder, record_id)
@@ -250,13 +258,14 @@ class _Planner:
         return self._links[key]
 
     def entry_link(self, record: Record) -> EntryLink:
-        key = (self.folder, record.id)
+        """A line of a list of entries, for raw HTML (the lists of a large dossier are long)."""
+        key = (self.page, record.id)
         if key not in self._entry_links:
             date = record.when
             status = record.values.get("status")
             self._entry_links[key] = EntryLink(
                 date.text_in(self.lang) if date else self._("not signed") if record.collection == "agreements" else "",
-                self.link(record.id),
+                self.site_link(record.id),
                 self._(RECORD_NOUN[record.collection]),
                 self._(status) if status else None,
             )
@@ -281,8 +290,7 @@ class _Planner:
         first = len(record.sources) + 1
         for claim in record.values.get("claims") or ():
             numbers = tuple(range(first, first + len(claim.sources)))
-            claims.append(ClaimView(self.link(claim.by), self._(claim.stance), citing.ref(numbers)))
-            # the numbered list is raw HTML: its links are the built site's
+            claims.append(ClaimView(self.site_link(claim.by), self._(claim.stance), citing.ref(numbers)))
             stance = self._("{stance}:", stance=self._(claim.stance))  # "denies:", « dément : »
             leads += [ClaimView(self.site_link(claim.by), stance, None)] * len(claim.sources)
             first += len(claim.sources)
@@ -303,7 +311,7 @@ class _Planner:
         # "dated 2 June 2021", "dated 2021": in French « datée du 2 juin 2021 », « datée de 2021 »
         dated = self._("entry dated {date}" if date.day else "entry dated {period}", date=date.text_in(self.lang), period=date.text_in(self.lang)) if date else self._("entry")
         view = {
-            "href": f"{self.page_href('r')}/{record.id}/index.html",  # one relative path per folder, not per record
+            "href": self.site_page_href(f"r/{record.id}"),
             "absolute": absolute,
             "published": bool(self.site_url),
             "citation": self._("“{title}”, Russia–Iran dossier, {dated}, {link}", title=self.label(record), dated=dated, link="\0").split("\0"),
@@ -314,7 +322,7 @@ class _Planner:
             uncommitted = record.id in self.dossier.history.uncommitted
             digest = self.dossier.history.digest(record.id)
             view["history"] = {
-                "href": f"{self.page_href('r')}/{record.id}/history/index.html" if self.dossier.history.has_page(record.id) else None,
+                "href": self.site_page_href(f"r/{record.id}/history") if self.dossier.history.has_page(record.id) else None,
                 "added": versions[0].day(self.lang),
                 "changed": versions[-1].day(self.lang) if len(versions) > 1 else None,
                 "uncommitted": uncommitted,
@@ -336,10 +344,12 @@ class _Planner:
     # -- entries ----------------------------------------------------------------------
 
     def entry(self, record: Record) -> dict:
-        """What every timeline, transfer and agreement entry shows."""
+        """What every timeline, transfer and agreement entry shows. All but its heading is raw
+        HTML, which Python-Markdown passes over (most of a large build's time was its reading
+        of entries): links as the built site has them."""
         view = {
             "record": record,
-            "related": [self.link(i) for i in self.related(record)],
+            "related": [self.site_link(i) for i in self.related(record)],
             "permalink": self.permalink(record),
             "search_terms": search_terms(record, self.records, self.lang),
             **self.cited(record, ("summary", "note")),
@@ -352,11 +362,11 @@ class _Planner:
             view["category"] = self._(record.category)
         if record.collection == "events":
             view["title"] = self.label(record)
-            view["actors"] = [self.link(i) for i in record.actors]
+            view["actors"] = [self.site_link(i) for i in record.actors]
         if record.collection == "transfers":
             view["item"] = self.label(record)
             view["quantity"] = self.text(record.quantity) if record.quantity is not None else None
-            view["supplier"], view["recipient"] = self.link(record.supplier), self.link(record.recipient)
+            view["supplier"], view["recipient"] = self.site_link(record.supplier), self.site_link(record.recipient)
         if record.collection == "agreements":
             view["title"] = self.label(record)
             view["title_original"] = str(record.title_original) if record.title_original else None
@@ -364,8 +374,8 @@ class _Planner:
             view["signed"] = record.signed.text_in(self.lang) if record.signed else None
             view["location"] = self.text(record.location) if record.location else None
             view["areas"] = [self._.term(area) for area in record.areas]
-            view["parties"] = [self.link(i) for i in record.parties]
-            view["signatories"] = [self.link(i) for i in record.signatories]
+            view["parties"] = [self.site_link(i) for i in record.parties]
+            view["signatories"] = [self.site_link(i) for i in record.signatories]
         return view
 
     # -- pages ----------------------------------------------------------------------------
@@ -455,8 +465,8 @@ class _Planner:
             entry = self.entry(transfer)
             # the table is raw HTML (a row becomes a card on a phone): links as the built site has them
             entry["row"] = {
-                "supplier": self.site_link(transfer.supplier),
-                "recipient": self.site_link(transfer.recipient),
+                "supplier": entry["supplier"],
+                "recipient": entry["recipient"],
                 "item": Link(entry["item"], f"#{transfer.id}", "en" if isinstance(entry["item"], EnglishStandIn) else None),
             }
             rows.append(entry)
@@ -512,7 +522,7 @@ class _Planner:
                 "cited_by": self.entry_list(f"sources/{s.id}", self._("Records citing {title}", title=self.label(s)), self.backlinks[s.id], s.id),
                 "coverage": coverage,
                 "sentences": [
-                    {"text": sentence.text, "cited_by": [self.link(i) for i in sentence.cited_by]}
+                    {"text": sentence.text, "cited_by": [self.site_link(i) for i in sentence.cited_by]}
                     for sentence in (coverage.sentences if coverage else ())
                 ],
             })

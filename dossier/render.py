@@ -25,6 +25,8 @@ from .schema import LANGUAGE_PATTERN
 
 TEMPLATES = Path(__file__).with_name("templates")
 GENERATED_NOTE = "generated from data/ by scripts/build_pages.py — do not edit"
+# Around raw HTML that Python-Markdown need not read: scripts/raw_html.py holds it out of its way.
+RAW_START, RAW_END = "<!-- dossier:html -->", "<!-- /dossier:html -->"
 
 # Characters that have a meaning anywhere in a line of Markdown (emphasis, code, links,
 # attribute lists, tables, headings' closing hashes, HTML), written as numeric character
@@ -183,14 +185,15 @@ def _back(ways) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def entry_link(item) -> Markup:
-    """An EntryLink as a list item: `- date: [title](href) <span>noun, status</span>`."""
+    """An EntryLink as a list item: `<li>date: <a href>title</a> <span>noun, status</span></li>`."""
     date = f"{md(item.date)}: " if item.date else ""
     status = f", {md(item.status)}" if item.status else ""
-    return _markup(f'- {date}{link(item.link)} <span class="dossier-kind">{md(item.noun)}{status}</span>\n')
+    return _markup(f'<li>{date}{html_link(item.link)} <span class="dossier-kind">{md(item.noun)}{status}</span></li>\n')
 
 
 def entry_links(items) -> Markup:
-    return _markup("".join(entry_link(item) for item in items))
+    """A list of entries in raw HTML, held out of Python-Markdown's way (scripts/raw_html.py)."""
+    return _markup(f'{RAW_START}\n<ul>\n{"".join(entry_link(item) for item in items)}</ul>\n{RAW_END}\n' if items else "")
 
 
 def citations(items) -> Markup:
@@ -203,22 +206,30 @@ def citations(items) -> Markup:
     return _markup(f'<ol class="dossier-citations">\n{"".join(lines)}</ol>\n')
 
 
+def html_links(items) -> Markup:
+    return _markup(", ".join(html_link(item) for item in items))
+
+
 @jinja2.pass_context
 def note(context, pieces) -> Markup:
-    """The editor's note on a record (its text as citing.Citing.text makes it), if it has one."""
-    title = context["_"]("Editor's note").replace('"', "'")  # our own words, in the admonition's quotes
-    return _markup(f'\n!!! note "{title}"\n\n    {cited(pieces)}\n' if pieces else "")
+    """The editor's note on a record (its text as citing.Citing.text makes it), if it has one,
+    in raw HTML as Python-Markdown's admonition writes it."""
+    if not pieces:
+        return _markup("")
+    title = md(context["_"]("Editor's note"))
+    return _markup(f'\n<div class="admonition note">\n<p class="admonition-title">{title}</p>\n<p>{cited(pieces)}</p>\n</div>\n')
 
 
 @jinja2.pass_context
 def permalink(context, link, terms) -> Markup:
-    """An entry's permanent link (copied by dossier.js), its hidden search terms, and how to cite it."""
+    """An entry's permanent link (copied by dossier.js), its hidden search terms, and how to
+    cite it, in raw HTML."""
     _ = context["_"]
     copy_link, copy_citation = _("Copy link"), _("Copy citation")
     # Where no address is published, the address shows from the site's root, and dossier.js
     # writes it out whole, from where the reader found the site (data-copy then comes from the link).
-    # No <span> inside the two spans Material's search leaves out: its parser ends the leaving out
-    # at the first </span>, whichever span it closes.
+    # No <span> inside the two spans search leaves out (data-search-exclude), as Material's search,
+    # whose parser ends the leaving out at the first </span>, needed.
     address = f'<bdi class="dossier-address">{md(link["absolute"])}</bdi>'
     copied = f' data-copy="{attr(link["absolute"])}"' if link["published"] else " data-copy"
     before, after = link["citation"]
@@ -226,13 +237,13 @@ def permalink(context, link, terms) -> Markup:
     if link["history"]:  # the version's link, which dossier.js writes out whole as it does the permanent link
         cited = f'<bdi class="dossier-address" data-version="{attr(link["history"]["digest"])}">{md(link["version_absolute"])}</bdi>'
     return _markup(
-        f'<span class="dossier-permalink" data-search-exclude="true">{md(_("Permanent link:"))} [{address}]({url(link["href"])})'
-        f'{{{copied} }}{_copy_button(copy_link, _("{copy}: the permanent link {link}", copy=copy_link, link=link["absolute"]))}'
-        f'</span><span class="dossier-search-terms" hidden>{md(terms)}</span>\n\n'
+        f'\n<p><span class="dossier-permalink" data-search-exclude="true">{md(_("Permanent link:"))} <a{copied} href="{attr(link["href"])}">{address}</a>'
+        f'{_copy_button(copy_link, _("{copy}: the permanent link {link}", copy=copy_link, link=link["absolute"]))}'
+        f'</span><span class="dossier-search-terms" hidden>{md(terms)}</span></p>\n'
         f"{_history_line(_, link['history'])}"
-        f'<span class="dossier-cite" data-search-exclude="true">{md(_("Cite this entry:"))} <bdi class="dossier-cite-text">{md(before, keep_edges=True)}{cited}{md(after, keep_edges=True)}'
+        f'\n<p><span class="dossier-cite" data-search-exclude="true">{md(_("Cite this entry:"))} <bdi class="dossier-cite-text">{md(before, keep_edges=True)}{cited}{md(after, keep_edges=True)}'
         f' ({md(_("accessed"))} <bdi class="dossier-accessed">{md(_("date of access"))}</bdi>).</bdi>'
-        f'{_copy_button(copy_citation, _("{copy}: the citation of this entry", copy=copy_citation))}</span>\n'
+        f'{_copy_button(copy_citation, _("{copy}: the citation of this entry", copy=copy_citation))}</span></p>\n'
     )
 
 
@@ -245,9 +256,8 @@ def _history_line(_, history: dict | None) -> str:
         told.append(_("changed {date}", date=history["changed"]))
     if history["uncommitted"]:
         told.append(_("changed since the last commit"))
-    link = f' · [{md(_("History"))}]({url(history["href"])})' if history["href"] else ""
-    return f'<span class="dossier-history" data-search-exclude="true">{md(" · ".join(told))}{link}</span>\n\n'
-
+    link = f' · <a href="{attr(history["href"])}">{md(_("History"))}</a>' if history["href"] else ""
+    return f'\n<p><span class="dossier-history" data-search-exclude="true">{md(" · ".join(told))}{link}</span></p>\n'
 
 
 def _copy_button(label: str, name: str) -> str:
@@ -259,24 +269,29 @@ def _copy_button(label: str, name: str) -> str:
     )
 
 
+def _labelled(label: str, text: str = "") -> str:
+    """A paragraph that starts with a word in bold: "**Related:** …"."""
+    return f"\n<p><strong>{md(label)}</strong>{' ' + text if text else ''}</p>\n"
+
+
 @jinja2.pass_context
 def entry_foot(context, e) -> Markup:
-    """The end of every timeline, transfer and agreement entry: claims, related records, the
-    editor's note, the sources and the permanent link."""
+    """The end of every timeline, transfer and agreement entry, in raw HTML: claims, related
+    records, the editor's note, the sources and the permanent link."""
     _ = context["_"]
     text = ""
     if e["claims"]:
-        claims = "".join(f"- {link(claim.actor)} **{md(claim.stance)}**{ref(claim.ref)}\n" for claim in e["claims"])
-        text += f"\n**{md(_('Claims'))}**\n\n{claims}\n"
+        claims = "".join(f"<li>{html_link(claim.actor)} <strong>{md(claim.stance)}</strong>{ref(claim.ref)}</li>\n" for claim in e["claims"])
+        text += f"{_labelled(_('Claims'))}\n<ul>\n{claims}</ul>\n"
     if e["related"]:
-        text += f"\n**{md(_('Related:'))}** {links(e['related'])}\n"
-    text += f"{note(context, e['note'])}\n\n**{md(_('Sources'))}**\n\n{citations(e['citations'])}\n\n{permalink(context, e['permalink'], e['search_terms'])}\n"
+        text += _labelled(_("Related:"), html_links(e["related"]))
+    text += f"{note(context, e['note'])}{_labelled(_('Sources'))}\n{citations(e['citations'])}{permalink(context, e['permalink'], e['search_terms'])}"
     return _markup(text)
 
 
 # What a template may print through: each escapes what it prints.
 FILTERS = dict(md=md, attr=attr, url=url, anchor=anchor, lang=lang, yaml_string=yaml_string)
-FILTERS.update(link=link, links=links, html_link=html_link, date=date, status=status, citations=citations, cited=cited, ref=ref)
+FILTERS.update(link=link, links=links, html_link=html_link, html_links=html_links, date=date, status=status, citations=citations, cited=cited, ref=ref)
 FILTERS.update(entry_links=entry_links, note=note, permalink=permalink, entry_foot=entry_foot)
 
 

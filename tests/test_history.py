@@ -110,7 +110,7 @@ def test_the_entry_shows_its_dates_and_cites_its_version(repo, built):
     timeline = (built / "timeline.md").read_text(encoding="utf-8")
     digest = read_history(repo).digest("spring-2021")
     entry = html.unescape(timeline[timeline.index("{#spring-2021"):])
-    assert "Added 5 January 2026 · changed 10 February 2026 · [History](r/spring-2021/history/index.html)" in entry
+    assert 'Added 5 January 2026 · changed 10 February 2026 · <a href="../r/spring-2021/history/">History</a>' in entry
     assert f"version of 10 February 2026, {digest}, <bdi class=\"dossier-address\" data-version=\"{digest}\">{SITE}r/spring-2021/#v-{digest}</bdi>" in entry
     transfers = html.unescape((built / "transfers.md").read_text(encoding="utf-8"))
     radars = transfers[transfers.index("{#radars-to-ostrava"):]
