@@ -128,7 +128,8 @@ def snapshot_project(destination: Path) -> Path:
     destination.mkdir(parents=True)
     for name in ("dossier", "scripts", "overrides"):
         shutil.copytree(PROJECT / name, destination / name, ignore=ignore)
-    shutil.copy(PROJECT / "mkdocs.yml", destination / "mkdocs.yml")
+    for config in ("mkdocs.yml", "mkdocs.fr.yml"):
+        shutil.copy(PROJECT / config, destination / config)
     shutil.copytree(PROJECT / "docs" / "assets", destination / "docs" / "assets", ignore=ignore)
     # compiled once, as Python does on a first run, so that no timed run compiles the generator
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(destination / "dossier"), str(destination / "scripts")], check=True)
@@ -136,12 +137,14 @@ def snapshot_project(destination: Path) -> Path:
 
 
 def prepare_workdir(workdir: Path, code: Path) -> None:
-    """What `make build` sees beside the generated pages: mkdocs.yml, overrides/, docs/assets, the hooks file."""
+    """What `make build` sees beside the generated pages: both editions' configurations, overrides/, docs/assets, the hooks."""
     workdir.mkdir(parents=True)
-    shutil.copy(code / "mkdocs.yml", workdir / "mkdocs.yml")
+    for config in ("mkdocs.yml", "mkdocs.fr.yml"):  # both editions, as make build
+        shutil.copy(code / config, workdir / config)
     shutil.copytree(code / "overrides", workdir / "overrides")
     (workdir / "scripts").mkdir()
-    for hook in ("serve_hooks.py", "search_index.py"):
+    hooks = (code / "mkdocs.yml").read_text(encoding="utf-8").partition("\nhooks:\n")[2]
+    for hook in re.findall(r"^  - scripts/(\S+\.py)$", hooks, re.M):
         shutil.copy(code / "scripts" / hook, workdir / "scripts")
     reset_docs(workdir, code)
 
