@@ -38,3 +38,20 @@ def test_new_folders_at_any_depth_and_files_beside_hand_written_ones(tmp_path):
     assert report.unchanged == ["old/same.md"]
     contents = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
     assert contents == {"a/b/c/one.md": "1\n", "a/b/c/two.md": "2\n", "old/same.md": "same\n", "old/other.md": "new\n", "big.md": large}
+
+
+def test_changed_files_are_written_together_after_every_comparison(tmp_path, monkeypatch):
+    """`mkdocs serve` rebuilds once docs/ has been still for 0.1 s: a save's writes must come
+    back to back, not spread over the comparing of every other file (that made two rebuilds)."""
+    from dossier import write
+
+    pages = {f"p{n:03}.md": f"{n}\n" for n in range(200)}
+    write_pages(tmp_path, pages)
+    events = []
+    read, replace = write._read_bytes, write.write_file
+    monkeypatch.setattr(write, "_read_bytes", lambda path: events.append("read") or read(path))
+    monkeypatch.setattr(write, "write_file", lambda path, data: events.append("write") or replace(path, data))
+    report = write_pages(tmp_path, {**pages, "p000.md": "first\n", "p199.md": "last\n"})
+    assert report.written == ["p000.md", "p199.md"]
+    assert events.index("write") > len(events) - 1 - events[::-1].index("read"), "a write came before the last comparison"
+    assert events.count("write") == 2
