@@ -291,6 +291,7 @@ FRENCH: dict[str, str] = {
     "Pages": "Pages",
     "{count} entry, on a page per year:": "{count} entrée, sur une page par année :",
     "{count} entries, on a page per year:": "{count} entrées, sur une page par année :",
+    "Texts shown in English, for want of a translation": "Textes montrés en anglais, faute de traduction",
     "{count} entry": "{count} entrée",
     "{count} entries": "{count} entrées",
     "{count} transfer": "{count} transfert",

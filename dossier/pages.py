@@ -157,6 +157,7 @@ class EntryLink(NamedTuple):
     status: str | None
 
 
+@functools.lru_cache(maxsize=None)
 def url_of(page: str) -> str:
     """The site URL of a page, relative to the site root (directory URLs, as MkDocs makes them)."""
     stem = page[: -len(".md")]
@@ -202,7 +203,7 @@ class _Planner:
         target, here = url_of(self.places[record_id]), url_of(self.page)
         if target == here:
             return f"#{record_id}"
-        relative = _relative(target or ".", here or ".")
+        relative = _relative_url(target, here)
         return f"{relative}/#{record_id}" if relative != "." else f"./#{record_id}"
 
     def charts(self, which: tuple[str, ...]) -> dict[str, Any]:
@@ -240,7 +241,7 @@ class _Planner:
 
     def site_page_href(self, path: str) -> str:
         """A link to a folder of the built site (`r/<id>/`), from the page being planned."""
-        return _relative(path, url_of(self.page) or ".") + "/"
+        return _relative_url(path, url_of(self.page)) + "/"
 
     def site_link(self, record_id: str) -> Link:
         """A link to a record for raw HTML, where MkDocs rewrites nothing: the entries' own."""
@@ -650,18 +651,19 @@ class _Planner:
         context = {"statuses": vocabulary, "collections": collections, "site_url": self.site_url}
         context["french_required"] = self.dossier.settings.french == "required"
         context["markers_required"] = self.dossier.settings.citation_markers == "required"
-        context["english_standing_in"] = self.english_standing_in() if self.lang != "en" else []
+        context["english_standing_in"] = self.english_standing_in() if self.lang != "en" else {"items": [], "listed": None}
         template = "methodology.md.j2" if self.lang == "en" else f"methodology.{self.lang}.md.j2"
         return PagePlan(self.page, template, context)
 
-    def english_standing_in(self) -> list[dict]:
-        """The records whose texts this edition shows in English, for want of a translation."""
-        missing = []
-        for record in sorted(self.records.values(), key=lambda r: (r.collection, r.id)):
-            fields = untranslated(record, self.lang)
-            if fields:
-                missing.append({"link": self.link(record.id), "fields": ", ".join(fields)})
-        return missing
+    def english_standing_in(self) -> dict:
+        """The records whose texts this edition shows in English, for want of a translation: each
+        with the fields, or, when they are too many for one page, a list on pages per year."""
+        records = [r for r in sorted(self.records.values(), key=lambda r: (r.collection, r.id)) if untranslated(r, self.lang)]
+        if len(records) > self.layout.links_per_list:
+            title = self._("Texts shown in English, for want of a translation")
+            by_date = sorted(records, key=lambda r: (r.sort_key, r.collection))
+            return {"items": [], "listed": self.entry_list("methodology/english", title, by_date, "method_editions")}
+        return {"items": [{"link": self.link(r.id), "fields": ", ".join(untranslated(r, self.lang))} for r in records], "listed": None}
 
     def chart_note(self, total: int, limit: int, nouns: str) -> str | None:
         """What a chart leaves out, said under it."""
@@ -674,6 +676,18 @@ class _Planner:
 def _relative(target: str, start: str) -> str:
     """posixpath.relpath, remembered: a page links to the same few pages thousands of times."""
     return posixpath.relpath(target, start)
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _relative_url(target: str, here: str) -> str:
+    """posixpath.relpath for two folders of the site ("timeline/2023/", "" for its root), a tenth
+    of its cost: the raw HTML of a large dossier's pages holds some 300,000 such links."""
+    to, at = target.split("/"), here.split("/")
+    to, at = [p for p in to if p], [p for p in at if p]
+    common = 0
+    while common < len(to) and common < len(at) and to[common] == at[common]:
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) or "."
 
 
 def _meaning(choices, value: str) -> str:
