@@ -97,11 +97,20 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
     return wall, int(lines[-1]) / 1024, result.stdout
 
 
+def set_aside(path: Path) -> None:
+    """Move a folder out of the way; it goes with the benchmark's temporary folder. Deleting
+    thousands of files slows the making of new ones for minutes on some disks (bench/README.md)."""
+    if path.exists():
+        aside = path.parent.parent / "set-aside"
+        aside.mkdir(exist_ok=True)
+        path.rename(aside / f"{path.parent.name}-{path.name}-{time.monotonic_ns()}")
+
+
 def cold_build(tree: Path) -> dict:
     """`make build` on a fresh checkout: docs/ as checked out, no site/."""
-    shutil.rmtree(tree / "docs")
+    set_aside(tree / "docs")
     shutil.copytree(tree / ".docs-as-checked-out", tree / "docs")
-    shutil.rmtree(tree / "site", ignore_errors=True)
+    set_aside(tree / "site")
     subprocess.run(["sync"])  # the last run's writing back does not take this one's cores
     generator, generator_mb, _ = timed([sys.executable, "scripts/build_pages.py"], tree)
     mkdocs, mkdocs_mb, _ = timed([str(Path(sys.executable).with_name("mkdocs")), "build", "--strict"], tree)
@@ -182,10 +191,25 @@ def ratio_line(label: str, base: list[float], ours: list[float]) -> str:
     return f"  {label:<22} baseline {median(base):7.1f} s   this tree {median(ours):7.1f} s   ratio {median(ratios):.2f} ({min(ratios):.2f}–{max(ratios):.2f})"
 
 
+def report_builds(n: int, baseline: str, runs: dict[str, list[dict]], largest: tuple[str, int]) -> list[tuple[str, bool, str]]:
+    """Prints the cold builds side by side; the verdicts on their targets."""
+    print(f"\nN = {n:,} records (baseline {baseline}, {len(runs['ours'])} rounds; medians, ratio = this tree / baseline)")
+    for step in ("generator", "mkdocs", "whole"):
+        print(ratio_line(f"{step} build" if step != "whole" else "whole build (cold)", [b[step] for b in runs["baseline"]], [o[step] for o in runs["ours"]]))
+    print(f"  {'peak memory':<22} baseline {max(b['peak_mb'] for b in runs['baseline']):7.0f} MB  this tree {max(o['peak_mb'] for o in runs['ours']):7.0f} MB")
+    share = median([o["generator"] / o["whole"] for o in runs["ours"]])
+    ratio = median([o["whole"] / b["whole"] for o, b in zip(runs["ours"], runs["baseline"])])
+    page, size = largest
+    verdicts = [(f"N={n}: whole build <= {BUILD_TARGET[n]} x baseline", ratio <= BUILD_TARGET[n], f"{ratio:.2f}")] if n in BUILD_TARGET else []
+    verdicts.append((f"N={n}: generator <= 15% of the whole build", share <= 0.15, f"{share:.0%}"))
+    verdicts.append((f"N={n}: no page over 500 KB", size <= PAGE_LIMIT, f"{page}, {size / 1000:.0f} KB"))
+    return verdicts
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--rounds", type=int, default=3, help="cold builds of each tree, alternating (default 3)")
+    parser.add_argument("--rounds", type=int, default=3, help="cold builds of each tree, alternating (default 3; 0: the serve loop only)")
     parser.add_argument("--edits", type=int, default=3, help="saves timed under make serve (default 3; 0: no serve loop)")
     parser.add_argument("--baseline", default=BASELINE, help=f"a commit of this repository or a folder (default {BASELINE})")
     parser.add_argument("--seed", type=int, default=0)
@@ -199,30 +223,23 @@ def main(argv: list[str] | None = None) -> int:
             progress(f"N={n}: the dataset and the two copies of the project")
             write_dataset(work / f"data-{n}", n, args.seed)
             base, ours = work / f"baseline-{n}", work / f"ours-{n}"
-            figures["baseline"] = make_tree(args.baseline, base)
             make_tree(str(PROJECT), ours)
-            for tree in (base, ours):
-                with_dataset(tree, work / f"data-{n}")
-            runs: dict[str, list[dict]] = {"baseline": [], "ours": []}
-            for r in range(args.rounds):
-                for name, tree in (("baseline", base), ("ours", ours)):
-                    progress(f"N={n}: cold build, {name}, round {r + 1}/{args.rounds}")
-                    runs[name].append(cold_build(tree))
-            page, size = largest_page(ours / "site")
-            figures["sizes"][n] = size_figures = {"runs": runs, "largest_page": [page, size]}
-            print(f"\nN = {n:,} records (baseline {figures['baseline']}, {args.rounds} rounds; medians, ratio = this tree / baseline)")
-            for step in ("generator", "mkdocs", "whole"):
-                print(ratio_line(f"{step} build" if step != "whole" else "whole build (cold)", [b[step] for b in runs["baseline"]], [o[step] for o in runs["ours"]]))
-            print(f"  {'peak memory':<22} baseline {max(b['peak_mb'] for b in runs['baseline']):7.0f} MB  this tree {max(o['peak_mb'] for o in runs['ours']):7.0f} MB")
-            share = median([o["generator"] / o["whole"] for o in runs["ours"]])
-            ratio = median([o["whole"] / b["whole"] for o, b in zip(runs["ours"], runs["baseline"])])
-            if n in BUILD_TARGET:
-                verdicts.append((f"N={n}: whole build <= {BUILD_TARGET[n]} x baseline", ratio <= BUILD_TARGET[n], f"{ratio:.2f}"))
-            verdicts.append((f"N={n}: generator <= 15% of the whole build", share <= 0.15, f"{share:.0%}"))
-            verdicts.append((f"N={n}: no page over 500 KB", size <= PAGE_LIMIT, f"{page}, {size / 1000:.0f} KB"))
+            with_dataset(ours, work / f"data-{n}")
+            figures["sizes"][n] = size_figures = {}
+            if args.rounds:
+                figures["baseline"] = make_tree(args.baseline, base)
+                with_dataset(base, work / f"data-{n}")
+                runs: dict[str, list[dict]] = {"baseline": [], "ours": []}
+                for r in range(args.rounds):
+                    for name, tree in (("baseline", base), ("ours", ours)):
+                        progress(f"N={n}: cold build, {name}, round {r + 1}/{args.rounds}")
+                        runs[name].append(cold_build(tree))
+                size_figures.update(runs=runs, largest_page=largest_page(ours / "site"))
+                verdicts += report_builds(n, figures["baseline"], runs, size_figures["largest_page"])
             if args.edits:
                 progress(f"N={n}: make serve, {args.edits} saves")
                 loop = size_figures["serve"] = serve_loop(ours, args.edits)
+                print(f"\nN = {n:,} records, make serve (this tree)")
                 times = ", ".join(f"{t:.1f}" for t in loop["save_to_reload"])
                 print(f"  {'make serve: save→reload':<22} median {loop['median']:.1f} s ({times}); rebuilds per save {loop['rebuilds']}; first build {loop['first_build']:.0f} s")
                 if n in SERVE_TARGET:

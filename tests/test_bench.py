@@ -89,3 +89,33 @@ def test_the_history_benchmark_makes_its_repository_and_prints_its_figures(tmp_p
     assert versions == records + 5, "each of the 5 commits after the first edits one record"
     for label in ("same commit, cached:", "one commit later:", "cache: "):
         assert label in run.stdout
+
+
+def test_the_whole_build_benchmark_compares_two_trees_and_times_the_serve_loop(tmp_path):
+    """`make bench`'s comparison, tiny: this tree against itself (a folder as the baseline)."""
+    run = subprocess.run(
+        [sys.executable, str(PROJECT / "bench" / "whole.py"), "--sizes", "60", "--rounds", "1", "--edits", "1", "--baseline", str(PROJECT), "--results", str(tmp_path)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert re.search(r"whole build \(cold\) +baseline +[\d.]+ s +this tree +[\d.]+ s +ratio [\d.]+", run.stdout), run.stdout
+    assert re.search(r"make serve: save→reload median [\d.]+ s \([\d.]+\); rebuilds per save \[1\]", run.stdout), run.stdout
+    assert "PASS  N=60: the reloaded page has the new title" in run.stdout
+    assert "PASS  N=60: no page over 500 KB" in run.stdout
+    (saved,) = tmp_path.glob("whole-*.json")
+    figures = json.loads(saved.read_text())["sizes"]["60"]
+    assert len(figures["runs"]["ours"]) == len(figures["runs"]["baseline"]) == 1
+
+
+def test_a_french_edition_missing_many_translations_lists_them_on_pages_per_year(tmp_path):
+    """At 10,000 records the French methodology named every text shown in English on one page of
+    1.5 MB; past a list's length it now gives the count and a page per year, as other long lists."""
+    synthetic.write_dataset(tmp_path, 300, seed=3)
+    docs = tmp_path / "docs"
+    run = subprocess.run([sys.executable, str(PROJECT / "scripts" / "build_pages.py"), "--root", str(tmp_path), "--docs", str(docs), "--page-size", "2"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    methodology = (docs / "fr" / "methodology.md").read_text(encoding="utf-8")
+    assert "Textes montrés en anglais, faute de traduction :" in methodology and "sur une page par année" in methodology
+    years = sorted((docs / "fr" / "methodology" / "english").glob("*.md"))
+    assert years and all("Textes montrés en anglais, faute de traduction" in y.read_text(encoding="utf-8") for y in years)
+    assert not (docs / "methodology").exists(), "the English edition has nothing to list"
