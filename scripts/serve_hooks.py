@@ -1,8 +1,11 @@
 """MkDocs hooks for `mkdocs serve` only (`make serve`): the editor's loop.
 
-A save in data/ or seeds/ runs the generator here, outside MkDocs's rebuild, so that the pages it
-writes to docs/ cause the one rebuild of the save (run inside the rebuild, its own writes asked
-for a second one). `make serve` rebuilds dirty: only the pages whose Markdown changed.
+A save in data/ or seeds/ runs the generator here, outside MkDocs's rebuild, and once it has
+written the pages, asks for the save's one rebuild. MkDocs does not watch the generated pages
+themselves: it rebuilds whenever docs/ has been still for 0.1 s, which a save's writes could be
+twice (at scale, on a busy disk). It watches the hand-written folders of docs/ (docs/assets/),
+the configuration and the theme, as before. `make serve` rebuilds dirty: only the pages whose
+Markdown changed.
 
 Bad data writes no page: the problems go to the served site as `__dossier_problems.json`, a
 rebuild is asked for (so that open pages reload), and every served page shows them in a banner
@@ -16,14 +19,16 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBLEMS = "__dossier_problems.json"
-TRIGGER = ".dossier-rebuild"  # a file in docs/ that MkDocs ignores (a dot file), touched to ask for a rebuild
+REBUILD = ROOT / ".dossier-cache" / "serve"  # a folder MkDocs watches; a write in it asks for a rebuild
 log = logging.getLogger("mkdocs.dossier")
 _state: dict = {"serving": False}
 
@@ -35,7 +40,6 @@ def on_startup(command, dirty):
 def on_config(config):
     if _state["serving"] and "site_dir" not in _state:  # the config is read again at each rebuild
         _state["site_dir"] = Path(config.site_dir)
-        _state["docs_dir"] = Path(config.docs_dir)
     return config
 
 
@@ -57,6 +61,15 @@ def on_serve(server, config, builder):
                 pending.clear()
             _regenerate()
 
+    docs = Path(config.docs_dir)
+    generated = {line.split("/")[0] for line in _read(docs / ".generated").split()}
+    server.unwatch(config.docs_dir)
+    for folder in sorted(docs.iterdir()):
+        if folder.is_dir() and not folder.name.startswith(".") and folder.name not in generated:
+            server.watch(str(folder))
+    REBUILD.mkdir(parents=True, exist_ok=True)
+    server.watch(str(REBUILD))
+
     observer = watchdog.observers.Observer()
     for folder in ("data", "seeds"):
         observer.schedule(Changed(), str(ROOT / folder), recursive=True)
@@ -72,12 +85,17 @@ def _regenerate() -> None:
         log.error("the data has problems; the pages stay as they were:\n%s", "\n".join(problems))
         _write_problems(problems)
     else:
-        log.info(next((line for line in result.stdout.splitlines() if " records; " in line), "pages regenerated"))
+        summary = next((line for line in result.stdout.splitlines() if " records; " in line), "pages regenerated")
+        log.info(summary)
         for warning in result.stderr.splitlines():
             log.warning(warning)
-        if not _write_problems([]):
-            return  # the pages that changed ask for the rebuild themselves
-    (_state["docs_dir"] / TRIGGER).write_text(str(len(problems) if result.returncode else 0), encoding="utf-8")
+        if not _write_problems([]) and re.search(r" 0 files written, \d+ unchanged, 0 removed", summary):
+            return  # nothing the served site shows has changed
+    (REBUILD / "save").write_text(str(time.time()), encoding="utf-8")
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
 def _write_problems(problems: list[str]) -> bool:

@@ -159,3 +159,23 @@ def test_a_seed_is_watched_too(project):
         wait_for(lambda: "quote not found in seeds/bulletin.txt" in fetch(server.base + "__dossier_problems.json"), 30, "the seed's problem")
     finally:
         server.stop()
+
+
+def test_a_save_that_changes_no_page_rebuilds_nothing_and_a_hand_written_file_still_rebuilds(project):
+    """MkDocs no longer watches the generated pages (the generator asks for each save's one
+    rebuild): the hand-written files beside them (docs/assets/) are still watched."""
+    server = Server(project)
+    try:
+        wait_for(lambda: "A spring of negotiations" in fetch(server.base + "timeline/"), 60, "the first build")
+        wait_for(lambda: any("Serving on" in line for line in server.log), 30, "the server")
+        events = project / "data" / "events" / "context.yaml"
+        events.write_text(events.read_text() + "\n")  # the same records: no page changes
+        wait_for(lambda: any("0 files written" in line for line in server.log), 30, "the generator's run")
+        time.sleep(2)
+        assert server.builds() == 1, "a save that changes no page rebuilds nothing:\n" + "".join(server.log)
+        stylesheet = project / "docs" / "assets" / "stylesheets" / "dossier.css"
+        stylesheet.write_text(stylesheet.read_text() + "\n.dossier-test-mark { color: inherit; }\n")
+        wait_for(lambda: ".dossier-test-mark" in fetch(server.base + "assets/stylesheets/dossier.css"), 30, "the stylesheet rebuilt")
+        assert server.builds() == 2
+    finally:
+        server.stop()
