@@ -203,7 +203,7 @@ class _Planner:
         target, here = url_of(self.places[record_id]), url_of(self.page)
         if target == here:
             return f"#{record_id}"
-        relative = _relative_url(target, here)
+        relative = _relative(target, here)
         return f"{relative}/#{record_id}" if relative != "." else f"./#{record_id}"
 
     def charts(self, which: tuple[str, ...]) -> dict[str, Any]:
@@ -241,7 +241,7 @@ class _Planner:
 
     def site_page_href(self, path: str) -> str:
         """A link to a folder of the built site (`r/<id>/`), from the page being planned."""
-        return _relative_url(path, url_of(self.page)) + "/"
+        return _relative(path, url_of(self.page)) + "/"
 
     def site_link(self, record_id: str) -> Link:
         """A link to a record for raw HTML, where MkDocs rewrites nothing: the entries' own."""
@@ -346,8 +346,8 @@ class _Planner:
 
     def entry(self, record: Record) -> dict:
         """What every timeline, transfer and agreement entry shows. All but its heading is raw
-        HTML, which Python-Markdown passes over (most of a large build's time was its reading
-        of entries): links as the built site has them."""
+        HTML, held out of Python-Markdown's way (scripts/raw_html.py; its reading of entries was
+        most of a large build's time): links as the built site has them."""
         view = {
             "record": record,
             "related": [self.site_link(i) for i in self.related(record)],
@@ -672,18 +672,12 @@ class _Planner:
         return self._("The chart shows the latest {limit} of the {total} " + nouns + "; each year's page lists them all.", limit=self._.number(limit), total=self._.number(total))
 
 
-@functools.lru_cache(maxsize=65536)
-def _relative(target: str, start: str) -> str:
-    """posixpath.relpath, remembered: a page links to the same few pages thousands of times."""
-    return posixpath.relpath(target, start)
-
-
 @functools.lru_cache(maxsize=1 << 18)
-def _relative_url(target: str, here: str) -> str:
-    """posixpath.relpath for two folders of the site ("timeline/2023/", "" for its root), a tenth
-    of its cost: the raw HTML of a large dossier's pages holds some 300,000 such links."""
-    to, at = target.split("/"), here.split("/")
-    to, at = [p for p in to if p], [p for p in at if p]
+def _relative(target: str, start: str) -> str:
+    """posixpath.relpath for the site's own paths ("actors/iran.md", "timeline/2023/", "" or "."
+    for the root), at a tenth of its cost: a large dossier's pages hold some 300,000 links."""
+    to = [part for part in target.split("/") if part not in ("", ".")]
+    at = [part for part in start.split("/") if part not in ("", ".")]
     common = 0
     while common < len(to) and common < len(at) and to[common] == at[common]:
         common += 1

@@ -228,8 +228,7 @@ def permalink(context, link, terms) -> Markup:
     copy_link, copy_citation = _("Copy link"), _("Copy citation")
     # Where no address is published, the address shows from the site's root, and dossier.js
     # writes it out whole, from where the reader found the site (data-copy then comes from the link).
-    # No <span> inside the two spans search leaves out (data-search-exclude), as Material's search,
-    # whose parser ends the leaving out at the first </span>, needed.
+    # Search leaves out the two spans marked data-search-exclude (scripts/search_index.py).
     address = f'<bdi class="dossier-address">{md(link["absolute"])}</bdi>'
     copied = f' data-copy="{attr(link["absolute"])}"' if link["published"] else " data-copy"
     before, after = link["citation"]
