@@ -3,8 +3,8 @@
 A save in data/ or seeds/ runs the generator here, outside MkDocs's rebuild, and once it has
 written the pages, asks for the save's one rebuild. MkDocs does not watch the generated pages
 themselves: it rebuilds whenever docs/ has been still for 0.1 s, which a save's writes could be
-twice (at scale, on a busy disk). It watches the hand-written folders of docs/ (docs/assets/),
-the configuration and the theme, as before. `make serve` rebuilds dirty: only the pages whose
+twice (at scale, on a busy disk). It watches the hand-written folders of docs/ (docs/assets/)
+and the configuration, as before. `make serve` rebuilds dirty: only the pages whose
 Markdown changed.
 
 Bad data writes no page: the problems go to the served site as `__dossier_problems.json`, a
