@@ -332,6 +332,14 @@ def axe_violations(page) -> list:
     return [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]]
 
 
+def wait_for_scheme(page, scheme: str) -> None:
+    """Until the page shows the colour scheme (the system's change reaches scripts a frame later)."""
+    try:
+        page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=scheme, timeout=3000)
+    except Exception:
+        raise AssertionError(f"the page's colour scheme is {page.get_attribute('body', 'data-md-color-scheme')}, not {scheme}") from None
+
+
 @pytest.mark.parametrize("path", BOTH_EDITIONS)
 def test_axe_finds_no_violation_light_and_dark_on_a_desktop_and_a_phone(browser, base_url, path):
     context, page = open_page(browser)
@@ -341,9 +349,32 @@ def test_axe_finds_no_violation_light_and_dark_on_a_desktop_and_a_phone(browser,
         page.set_viewport_size(viewport)
         for scheme in ("light", "dark"):
             page.emulate_media(color_scheme=scheme)
+            wait_for_scheme(page, {"light": "default", "dark": "slate"}[scheme])
             found[f"{name}, {scheme}"] = axe_violations(page)
     context.close()
     assert {where: violations for where, violations in found.items() if violations} == {}
+
+
+def test_the_colour_switch_follows_the_system_until_the_reader_chooses_and_keeps_the_choice(browser, base_url):
+    context, page = open_page(browser, color_scheme="dark")
+    page.goto(base_url + "timeline/")
+    scheme = lambda: page.get_attribute("body", "data-md-color-scheme")  # noqa: E731
+    shown = lambda: page.eval_on_selector_all("form[data-dossier-palette] label", "ls => ls.filter(l => !l.hidden).map(l => l.title)")  # noqa: E731
+    assert (scheme(), shown()) == ("slate", ["Switch to light mode"])
+    page.emulate_media(color_scheme="light")
+    wait_for_scheme(page, "default")  # no choice made: the system's setting
+    assert shown() == ["Switch to dark mode"]
+    page.locator("form[data-dossier-palette] label:not([hidden])").click()
+    assert (scheme(), shown()) == ("slate", ["Switch to light mode"])
+    assert page.get_attribute("meta[name=color-scheme]", "content") == "dark"
+    page.goto(base_url + "actors/")
+    assert scheme() == "slate", "the choice holds on the next page, whatever the system says"
+    page.focus("form[data-dossier-palette] input:checked")
+    page.keyboard.press("Enter")
+    assert scheme() == "default", "Enter on the switch switches"
+    page.reload()
+    assert scheme() == "default"
+    context.close()
 
 
 def test_axe_as_run_here_catches_a_control_whose_name_drops_its_visible_words(browser, base_url):
