@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         split = build_site(ROOT, Path(tempfile.mkdtemp(prefix="dossier-split-")), site_url="", page_size=1)
         year = sorted(p.parent.name for p in (split / "timeline").glob("*/index.html"))[0]
         targets += [(split, f"timeline/{year}/"), (split, f"fr/timeline/{year}/")]
-    header = f"{'page':<26}{'preset':<9}" + "".join(f"{c:>16}" for c in CATEGORIES) + f"{'CLS':>16}{'TBT ms':>14}"
+    header = f"{'page':<26}{'preset':<9}" + "".join(f"{c:>16}" for c in CATEGORIES) + f"{'CLS':>21}{'TBT ms':>16}"
     print(f"Lighthouse, {args.runs} runs each (median, and range when they differ)\n{header}")
     worst = {"mobile": 100, "desktop": 100}
     for site, page in targets:
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 label = ("split: " if site == split else "") + "/" + page
                 cells = "".join(f" {summary([r[c] for r in runs]):>15}" for c in CATEGORIES)
-                print(f"{label:<26}{preset:<9}{cells}{summary([r['cls'] for r in runs], 3):>16} {summary([r['tbt'] for r in runs]):>13}", flush=True)
+                print(f"{label:<26}{preset:<9}{cells} {summary([r['cls'] for r in runs], 3):>20} {summary([r['tbt'] for r in runs]):>15}", flush=True)
                 failing = sorted({a for r in runs for a in r["failing"]})
                 if failing:
                     print(f"{'':<35}audits below full score: {', '.join(failing)}")

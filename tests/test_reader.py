@@ -22,6 +22,8 @@ pytestmark = pytest.mark.browser
 PAGE_TYPES = ["", "timeline/", "transfers/", "agreements/", "actors/", "actors/iran/", "sources/", "methodology/", "404.html"]
 # Every page type in both editions (the French under fr/).
 BOTH_EDITIONS = PAGE_TYPES + ["fr/" + path for path in PAGE_TYPES]
+# The axe check covers the browse pages too (their lists and letters).
+AXE_PAGES = BOTH_EDITIONS + ["browse/", "fr/browse/"]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
 
@@ -340,7 +342,7 @@ def wait_for_scheme(page, scheme: str) -> None:
         raise AssertionError(f"the page's colour scheme is {page.get_attribute('body', 'data-md-color-scheme')}, not {scheme}") from None
 
 
-@pytest.mark.parametrize("path", BOTH_EDITIONS)
+@pytest.mark.parametrize("path", AXE_PAGES)
 def test_axe_finds_no_violation_light_and_dark_on_a_desktop_and_a_phone(browser, base_url, path):
     context, page = open_page(browser)
     page.goto(base_url + path)

@@ -162,3 +162,26 @@ def test_filters_search_and_the_404_page_work_on_the_pages_of_a_split_dossier(si
     assert unknown.startswith("No actor “putin” here")
     assert "/actors/masoud-pezeshkian/#masoud-pezeshkian" in found
     assert arrived
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["timeline/2022/", "fr/timeline/2022/"])
+def test_axe_finds_no_violation_on_a_year_page_light_and_dark_on_a_desktop_and_a_phone(site, browser, path):
+    from .browser import serve
+    from .test_reader import DESKTOP, PHONE, axe_violations, wait_for_scheme
+
+    found = {}
+    with serve(site) as base_url:
+        context = browser.new_context()
+        page = context.new_page()
+        try:
+            page.goto(base_url + path)
+            for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+                page.set_viewport_size(viewport)
+                for scheme, shown in (("light", "default"), ("dark", "slate")):
+                    page.emulate_media(color_scheme=scheme)
+                    wait_for_scheme(page, shown)
+                    found[f"{name}, {scheme}"] = axe_violations(page)
+        finally:
+            context.close()
+    assert {where: violations for where, violations in found.items() if violations} == {}
