@@ -57,24 +57,32 @@
     });
   }
 
-  function enhance(root) {
-    // Where the build knew no published address, an entry's permanent link is written from the
-    // site's root: the address the reader found the site at completes it.
+  // What a page shows that only the reader's browser knows: where the build knew no published
+  // address, each permanent link written from the site's root, completed by the address the
+  // reader found the site at; and today's date in each citation ("3 December 2026", written
+  // here: Intl's date formatting would first load its locale data, 60 ms of a phone's main
+  // thread). Written in a task of its own, after the load's: the text it changes is laid out
+  // again, and that work stays out of the load's long tasks (Lighthouse, mobile).
+  function fillIn(root) {
     root.querySelectorAll("a[data-copy='']").forEach(function (link) {
       link.dataset.copy = link.href.replace(/index\.html$/, "");
       (link.closest(".dossier-entry") || root).querySelectorAll(".dossier-address").forEach(function (address) {
         address.textContent = link.dataset.copy + (address.dataset.version ? "#v-" + address.dataset.version : "");
       });
     });
-    root.querySelectorAll("a[data-copy]").forEach(function (link) {
-      wire(link.parentNode.querySelector(".dossier-copy"), function () { return link.dataset.copy; }, words.linkCopied);
-    });
-    // "3 December 2026", "3 décembre 2026": written here, as Intl's date formatting would first
-    // load its locale data (60 ms of a phone's main thread as the page loads).
     var now = new Date();
     var today = now.getDate() + " " + words.months[now.getMonth()] + " " + now.getFullYear();
+    root.querySelectorAll(".dossier-accessed").forEach(function (accessed) { accessed.textContent = today; });
+  }
+
+  function enhance(root) {
+    window.setTimeout(function () { fillIn(root); });
+    root.querySelectorAll("a[data-copy]").forEach(function (link) {
+      wire(link.parentNode.querySelector(".dossier-copy"), function () {
+        return link.dataset.copy || link.href.replace(/index\.html$/, "");
+      }, words.linkCopied);
+    });
     root.querySelectorAll(".dossier-cite-text").forEach(function (citation) {
-      citation.querySelector(".dossier-accessed").textContent = today;
       wire(citation.parentNode.querySelector(".dossier-copy"), function () { return citation.textContent; }, words.citationCopied);
     });
     // The language switch leads to the same entry when the address names one.
