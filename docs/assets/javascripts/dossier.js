@@ -63,9 +63,13 @@
   // here: Intl's date formatting would first load its locale data, 60 ms of a phone's main
   // thread). Written in a task of its own, after the load's: the text it changes is laid out
   // again, and that work stays out of the load's long tasks (Lighthouse, mobile).
+  function addressOf(link) {
+    return link.href.replace(/index\.html$/, "");
+  }
+
   function fillIn(root) {
     root.querySelectorAll("a[data-copy='']").forEach(function (link) {
-      link.dataset.copy = link.href.replace(/index\.html$/, "");
+      link.dataset.copy = addressOf(link);
       (link.closest(".dossier-entry") || root).querySelectorAll(".dossier-address").forEach(function (address) {
         address.textContent = link.dataset.copy + (address.dataset.version ? "#v-" + address.dataset.version : "");
       });
@@ -79,7 +83,7 @@
     window.setTimeout(function () { fillIn(root); });
     root.querySelectorAll("a[data-copy]").forEach(function (link) {
       wire(link.parentNode.querySelector(".dossier-copy"), function () {
-        return link.dataset.copy || link.href.replace(/index\.html$/, "");
+        return link.dataset.copy || addressOf(link);
       }, words.linkCopied);
     });
     root.querySelectorAll(".dossier-cite-text").forEach(function (citation) {
