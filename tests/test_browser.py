@@ -109,3 +109,30 @@ def test_without_a_published_address_copy_link_copies_where_the_site_is_served(b
         context.close()
     assert copied == f"{url}{edition}r/radars-to-ostrava/" == shown
     assert copied in cited
+
+
+LAYOUT_SHIFTS = """() => new Promise(resolve => {
+  const shifts = [];
+  new PerformanceObserver(list => {
+    for (const shift of list.getEntries()) if (!shift.hadRecentInput)
+      shifts.push({value: shift.value, nodes: shift.sources.map(s => s.node && (s.node.className || s.node.nodeName))});
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(shifts), 1500);
+})"""
+
+
+@pytest.mark.parametrize("width, height", [(1280, 800), (360, 740)])
+@pytest.mark.parametrize("edition", ["", "fr/"])
+def test_without_a_published_address_the_completed_addresses_move_nothing_on_the_page(browser, unaddressed_site, edition, width, height):
+    """The addresses the browser completes (a longer line) and the date of access are written
+    before the page is first laid out: the text below the citation does not jump."""
+    with serve(unaddressed_site) as url:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        page.goto(f"{url}{edition}actors/ravna/")
+        shifts = page.evaluate(LAYOUT_SHIFTS)
+        cited = page.locator(".dossier-cite-text").first.inner_text()
+        context.close()
+    assert f"{url}{edition}r/ravna/ " in cited and "date" not in cited.rpartition("(")[2]
+    in_content = [s for s in shifts if any(n and "md-header" not in n for n in s["nodes"])]
+    assert sum(s["value"] for s in in_content) < 0.005, shifts

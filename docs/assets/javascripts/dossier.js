@@ -8,13 +8,11 @@
   var WORDS = {
     en: {
       linkCopied: "Link copied", citationCopied: "Citation copied", notCopied: "Could not copy: select the text instead", locale: "en-GB",
-      months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
       noResult: "No matching entry", oneResult: "1 matching entry", results: "{count} matching entries",
       corrected: "{count} for “{words}”",
     },
     fr: {
       linkCopied: "Lien copié", citationCopied: "Citation copiée", notCopied: "Copie impossible : sélectionnez le texte", locale: "fr-FR",
-      months: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
       noResult: "Aucune entrée ne correspond", oneResult: "1 entrée correspond", results: "{count} entrées correspondent",
       corrected: "{count} pour « {words} »",
     },
@@ -57,30 +55,14 @@
     });
   }
 
-  // What a page shows that only the reader's browser knows: where the build knew no published
-  // address, each permanent link written from the site's root, completed by the address the
-  // reader found the site at; and today's date in each citation ("3 December 2026", written
-  // here: Intl's date formatting would first load its locale data, 60 ms of a phone's main
-  // thread). Written in a task of its own, after the load's: the text it changes is laid out
-  // again, and that work stays out of the load's long tasks (Lighthouse, mobile).
+  // Where the build knew no published address, the page's own script (overrides/partials/
+  // fill-in.js) has completed each permanent link's address; a link it did not reach is
+  // completed when copied.
   function addressOf(link) {
     return link.href.replace(/index\.html$/, "");
   }
 
-  function fillIn(root) {
-    root.querySelectorAll("a[data-copy='']").forEach(function (link) {
-      link.dataset.copy = addressOf(link);
-      (link.closest(".dossier-entry") || root).querySelectorAll(".dossier-address").forEach(function (address) {
-        address.textContent = link.dataset.copy + (address.dataset.version ? "#v-" + address.dataset.version : "");
-      });
-    });
-    var now = new Date();
-    var today = now.getDate() + " " + words.months[now.getMonth()] + " " + now.getFullYear();
-    root.querySelectorAll(".dossier-accessed").forEach(function (accessed) { accessed.textContent = today; });
-  }
-
   function enhance(root) {
-    window.setTimeout(function () { fillIn(root); });
     root.querySelectorAll("a[data-copy]").forEach(function (link) {
       wire(link.parentNode.querySelector(".dossier-copy"), function () {
         return link.dataset.copy || addressOf(link);
