@@ -172,21 +172,27 @@ def pagefind() -> tuple[list[str], str]:
     return [sys.executable, "-m", "pagefind"], f"pagefind-bin {importlib.metadata.version('pagefind-bin')}"
 
 
-def _in_memory() -> str | None:
-    """A folder in memory (Linux's /dev/shm) for the records, where there is one: on a disk,
-    the 14,000 files of each edition at 10,000 records, made and deleted at every build, also
-    slow down the making of every file for minutes after (bench/README.md, "the disk")."""
-    return "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+def _scratch_folder(records: list[bytes]) -> str | None:
+    """A folder in memory (Linux's /dev/shm) for the records, where there is one with room for
+    them twice over (the other edition's are written at the same time): on a disk, the 14,000
+    files of each edition at 10,000 records, made and deleted at every build, also slow the
+    making of every file for minutes after (bench/README.md, "the disk"). Else the usual one."""
+    shm = "/dev/shm"
+    if not (os.path.isdir(shm) and os.access(shm, os.W_OK)):
+        return None
+    room = os.statvfs(shm)
+    needed = sum(len(record) + room.f_bsize for record in records)  # a block or more a file
+    return shm if room.f_bavail * room.f_frsize > 2 * needed else None
 
 
 def _write(docs: list[dict], output: Path, command: list[str], lang: str) -> None:
     """Write every section as its own small HTML file in a temporary folder and index that
     folder with the Pagefind binary (the Python API answers one record per 0.1 s)."""
     titles = _page_titles(docs)
-    with tempfile.TemporaryDirectory(prefix="pagefind-", dir=_in_memory()) as folder:
-        for number, doc in enumerate(docs):
-            page_title = titles.get(doc["location"].split("#")[0], "")
-            (Path(folder) / f"{number}.html").write_text(_record(doc, page_title, lang), encoding="utf-8")
+    records = [_record(doc, titles.get(doc["location"].split("#")[0], ""), lang).encode("utf-8") for doc in docs]
+    with tempfile.TemporaryDirectory(prefix="pagefind-", dir=_scratch_folder(records)) as folder:
+        for number, record in enumerate(records):
+            (Path(folder) / f"{number}.html").write_bytes(record)
         result = subprocess.run(
             [*command, "--site", folder, "--output-path", str(output), "--force-language", lang, "--quiet"],
             capture_output=True, text=True,

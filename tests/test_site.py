@@ -233,3 +233,23 @@ def test_a_csv_opens_in_a_spreadsheet_with_its_accents(site):
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
     assert "name.fr" in rows[0] and "République d'Ostrava" in {r["name.fr"] for r in rows}
     assert (site / "fr" / "data" / "actors.csv").read_bytes() == raw
+
+
+def test_pagefind_records_go_to_memory_only_where_it_has_room_for_both_editions(monkeypatch):
+    import importlib.util
+    import os
+    from types import SimpleNamespace
+
+    from .conftest import PROJECT
+
+    spec = importlib.util.spec_from_file_location("search_index_hook", PROJECT / "scripts" / "search_index.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    records = [b"x" * 1000] * 100  # 100 files: 100 blocks of 4,096 bytes and their 100,000 bytes
+    monkeypatch.setattr(os.path, "isdir", lambda path: True)
+    monkeypatch.setattr(os, "access", lambda path, mode: True)
+    for blocks_free, expected in ((1000, "/dev/shm"), (200, None), (0, None)):
+        monkeypatch.setattr(os, "statvfs", lambda path, free=blocks_free: SimpleNamespace(f_bsize=4096, f_frsize=4096, f_bavail=free))
+        assert hook._scratch_folder(records) == expected
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    assert hook._scratch_folder(records) is None
