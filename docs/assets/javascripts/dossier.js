@@ -55,18 +55,10 @@
     });
   }
 
-  // Where the build knew no published address, the page's own script (overrides/partials/
-  // fill-in.js) has completed each permanent link's address; a link it did not reach is
-  // completed when copied.
-  function addressOf(link) {
-    return link.href.replace(/index\.html$/, "");
-  }
-
   function enhance(root) {
     root.querySelectorAll("a[data-copy]").forEach(function (link) {
-      wire(link.parentNode.querySelector(".dossier-copy"), function () {
-        return link.dataset.copy || addressOf(link);
-      }, words.linkCopied);
+      // the build's address, or where it knew none, the one overrides/partials/fill-in.js completed
+      wire(link.parentNode.querySelector(".dossier-copy"), function () { return link.dataset.copy; }, words.linkCopied);
     });
     root.querySelectorAll(".dossier-cite-text").forEach(function (citation) {
       wire(citation.parentNode.querySelector(".dossier-copy"), function () { return citation.textContent; }, words.citationCopied);
