@@ -91,6 +91,20 @@ def test_a_part_page_leads_to_the_previous_and_next_and_back(pages):
     assert {"timeline/index.html", "timeline/2023-p2/index.html"} <= targets
 
 
+def test_search_leaves_out_the_filters_and_the_pager_of_a_part_page_in_each_edition(site, pages):
+    """They are controls, not what the page says: indexed, every actor's name in the filter's
+    list would make every page of a collection an answer to a search for that actor."""
+    from .test_site import search_records
+
+    for prefix, show_all, pages_word in (("", "Show all", "All pages"), ("fr/", "Tout afficher", "Toutes les pages")):
+        page = " ".join(pages[f"{prefix}timeline/2023/index.html"].text)
+        assert show_all in page and pages_word in page and "Iran" in page, f"{prefix}timeline/2023/: the controls it shows"
+        records = {r["meta"]["loc"]: r["content"] for r in search_records(site / prefix)}
+        part = [text for loc, text in records.items() if loc.startswith("timeline/2023/#page_timeline")]
+        assert len(part) == 1, sorted(loc for loc in records if loc.startswith("timeline/2023/"))
+        assert show_all not in part[0] and pages_word not in part[0] and "any" not in part[0].split(), part[0]
+
+
 def test_a_hub_actor_lists_its_records_on_a_page_per_year_and_misses_none(pages, dossier):
     actor = "iran"
     naming = {r.id for r in dossier.records.values() if r.collection == "events" and any(t == actor for _, t, _ in r.references())}
