@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
 
 from .browser import result_links, serve
-from .conftest import VALID_CASE
+from .conftest import VALID_CASE, bench_module
 from .sitebuild import build_site
 
 pytestmark = pytest.mark.browser
@@ -136,3 +137,38 @@ def test_without_a_published_address_the_completed_addresses_move_nothing_on_the
     assert f"{url}{edition}r/ravna/ " in cited and "date" not in cited.rpartition("(")[2]
     in_content = [s for s in shifts if any(n and "md-header" not in n for n in s["nodes"])]
     assert sum(s["value"] for s in in_content) < 0.005, shifts
+
+
+@pytest.fixture(scope="module")
+def large_site_url(tmp_path_factory):
+    """A synthetic dossier of 600 records (bench/synthetic.py), where a word like "iran" is in
+    hundreds of entries."""
+    root = tmp_path_factory.mktemp("large")
+    bench_module("synthetic").write_dataset(root, 600, seed=4)
+    with serve(build_site(root, tmp_path_factory.mktemp("large-site"), page_size=100)) as url:
+        yield url
+
+
+@pytest.mark.parametrize("edition, said", [("", "; the best 200 are listed"), ("fr/", " ; les 200 meilleures sont listées")])
+def test_a_count_beyond_what_the_list_holds_says_only_the_best_are_listed(browser, large_site_url, edition, said):
+    """The list holds the best 200 results: a count of 400 over a list that ends at 200 would
+    leave the reader scrolling for entries that never come, so the count says so."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(f"{large_site_url}{edition}?q=iran")
+        result_links(page)
+        page.wait_for_function("said => document.querySelector('.md-search-result__meta').textContent.endsWith(said)", arg=said, timeout=10_000)
+        count = page.locator(".md-search-result__meta").text_content()
+        total = page.evaluate(
+            """async base => {
+                const pagefind = await import(base + "pagefind/pagefind.js");
+                await pagefind.options({ basePath: base + "pagefind/" });
+                return (await pagefind.search("iran")).results.length;
+            }""",
+            f"{large_site_url}{edition}",
+        )
+    finally:
+        context.close()
+    assert total > 200
+    assert int(re.sub(r"\D", "", count.removesuffix(said))) == total, count

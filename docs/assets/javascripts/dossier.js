@@ -9,12 +9,12 @@
     en: {
       linkCopied: "Link copied", citationCopied: "Citation copied", notCopied: "Could not copy: select the text instead", locale: "en-GB",
       noResult: "No matching entry", oneResult: "1 matching entry", results: "{count} matching entries",
-      corrected: "{count} for “{words}”",
+      corrected: "{count} for “{words}”", listed: "{count}; the best {listed} are listed",
     },
     fr: {
       linkCopied: "Lien copié", citationCopied: "Citation copiée", notCopied: "Copie impossible : sélectionnez le texte", locale: "fr-FR",
       noResult: "Aucune entrée ne correspond", oneResult: "1 entrée correspond", results: "{count} entrées correspondent",
-      corrected: "{count} pour « {words} »",
+      corrected: "{count} pour « {words} »", listed: "{count} ; les {listed} meilleures sont listées",
     },
   };
   var words = WORDS[document.documentElement.lang] || WORDS.en;
@@ -88,7 +88,7 @@
         this.dossierCounts = true;
         this.addEventListener("message", function (event) {
           var answer = event.data;
-          if (answer && answer.type === 3 && typeof answer.data.total === "number") showCount(answer.data.total, answer.data.corrected);
+          if (answer && answer.type === 3 && typeof answer.data.total === "number") showCount(answer.data.total, answer.data.corrected, answer.data.listed);
         });
       }
     }
@@ -96,14 +96,16 @@
   };
 
   // Material counts the results it was given, which grow as the worker loads them: the count
-  // shown is every matching entry, from the first answer on, in the page's language, and
-  // names the words searched when the worker corrected a misspelt name.
+  // shown is every matching entry, from the first answer on, in the page's language, names
+  // the words searched when the worker corrected a misspelt name, and says so when the list
+  // holds only the best of them.
   var count = null;
-  function showCount(total, corrected) {
+  function showCount(total, corrected, listed) {
     var meta = document.querySelector(".md-search-result__meta");
     if (!meta) return;
     count = total === 0 ? words.noResult : total === 1 ? words.oneResult : words.results.replace("{count}", total.toLocaleString(words.locale));
     if (corrected) count = words.corrected.replace("{count}", count).replace("{words}", corrected);
+    if (listed < total) count = words.listed.replace("{count}", count).replace("{listed}", listed.toLocaleString(words.locale));
     if (meta.textContent !== count) meta.textContent = count;
     if (!meta.dossierWatched) {
       meta.dossierWatched = true;

@@ -142,10 +142,11 @@ function load(results, from, to, words) {
 }
 
 // `total`, every matching entry or page, known from the first answer (dossier.js shows it in
-// place of Material's count of the results loaded so far); `corrected`, the words searched
-// in place of the reader's when theirs found nothing.
+// place of Material's count of the results loaded so far); `listed`, how many of them the
+// list will hold once all are loaded (the best MORE); `corrected`, the words searched in
+// place of the reader's when theirs found nothing.
 function answer(items, total, corrected) {
-  self.postMessage({ type: 3, data: { items: group(items), total: total, corrected: corrected || null } });
+  self.postMessage({ type: 3, data: { items: group(items), total: total, listed: Math.min(total, MORE), corrected: corrected || null } });
 }
 
 // A name one letter off ("Pezeshkan", "Pezeshkain"), corrected to a word of the actors' names
