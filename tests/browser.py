@@ -95,3 +95,18 @@ def result_links(page, expected: str | None = None) -> list[str]:
             pass  # the caller's assertion says what came instead
     links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
     return [urlsplit(link).path + "#" + urlsplit(link).fragment for link in links]
+
+
+def pagefind_search(page, base: str, words: str) -> dict:
+    """Search the Pagefind index under base (an edition's root) from the open page, as the
+    search worker does: how many results, and the titles of the best 10."""
+    return page.evaluate(
+        """async ([base, words]) => {
+            const pagefind = await import(base + "pagefind/pagefind.js");
+            await pagefind.options({ basePath: base + "pagefind/" });
+            const found = await pagefind.search(words);
+            const best = await Promise.all(found.results.slice(0, 10).map(r => r.data()));
+            return { count: found.results.length, titles: best.map(d => d.meta.title) };
+        }""",
+        [base, words],
+    )

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .browser import result_links, serve
+from .browser import pagefind_search, result_links, serve
 from .conftest import VALID_CASE, bench_module
 from .sitebuild import build_site
 
@@ -160,14 +160,7 @@ def test_a_count_beyond_what_the_list_holds_says_only_the_best_are_listed(browse
         result_links(page)
         page.wait_for_function("said => document.querySelector('.md-search-result__meta').textContent.endsWith(said)", arg=said, timeout=10_000)
         count = page.locator(".md-search-result__meta").text_content()
-        total = page.evaluate(
-            """async base => {
-                const pagefind = await import(base + "pagefind/pagefind.js");
-                await pagefind.options({ basePath: base + "pagefind/" });
-                return (await pagefind.search("iran")).results.length;
-            }""",
-            f"{large_site_url}{edition}",
-        )
+        total = pagefind_search(page, f"{large_site_url}{edition}", "iran")["count"]
     finally:
         context.close()
     assert total > 200

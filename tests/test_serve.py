@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from .browser import pagefind_search
 from .conftest import PROJECT, VALID_CASE
 
 pytestmark = pytest.mark.site
@@ -121,6 +122,17 @@ def test_make_serve_shows_an_edit_with_one_rebuild_and_bad_data_in_a_banner_over
         page.wait_for_function("document.body.innerText.includes('A season of talks')", timeout=15_000)  # livereload reloads it
         time.sleep(2)
         assert server.builds() == 2, "one save, one rebuild:\n" + "".join(server.log)
+        # and search answers it in both editions (the French shows the English title), the old
+        # title gone: the index is made again after the reload
+        searcher = context.new_page()
+
+        def searched(edition: str, words: str) -> list[str]:
+            searcher.goto(server.base + "404.html")  # a page of its own each time: a fresh index
+            return pagefind_search(searcher, server.base + edition, words)["titles"]
+
+        for edition in ("", "fr/"):
+            wait_for(lambda: "A season of talks" in searched(edition, "season talks"), 30, f"search in /{edition} to find the new title")
+            assert "A spring of negotiations" not in searched(edition, "spring negotiations")
 
         # Bad data: the problem over the last good pages, in the open page.
         events.write_text(events.read_text().replace("category: context", "category: gossip"))
