@@ -62,6 +62,11 @@ def _strip_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
+def alphabetical(text: str) -> str:
+    """A sorting key as a reader's alphabet has it: « États-Unis » among the e's, not after z."""
+    return _strip_accents(text).casefold()
+
+
 def name_words(records) -> list[str]:
     """Every word of four letters or more in the actors' names and aliases, in every language,
     folded (lower case, no accents): the words the search worker corrects a misspelt query word

@@ -27,13 +27,16 @@ class Words:
         self.table = FRENCH if lang == "fr" else None
 
     def __call__(self, english: str, **values) -> str:
+        """The words in this edition's language. A key "any|category" has a context after its
+        bar, for a word whose French depends on what it qualifies (« toutes », « tous »)."""
         if self.table is None:
+            english = english.partition("|")[0]
             return english.format(**values) if values else english
         try:
             text = self.table[english]
         except KeyError:
             raise MissingWords(f"no French for {english!r}: add it to dossier/i18n.py") from None
-        return french_spacing(text.format(**values) if values else text)
+        return french_spacing(_elided(text.format(**values)) if values else text)
 
     def spaced(self, text: str) -> str:
         """Text written in this edition's language, with its typography (French spacing)."""
@@ -65,6 +68,14 @@ def localised(value, lang: str):
         if language == lang:
             return french_spacing(text) if lang == "fr" else text
     return EnglishStandIn(value.en)
+
+
+# « datée d'octobre 2022 », not « de octobre »: the months that begin with a vowel
+_DE_BEFORE_A_VOWEL_MONTH = re.compile(r"\bde (?=(?:avril|août|octobre) )")
+
+
+def _elided(text: str) -> str:
+    return _DE_BEFORE_A_VOWEL_MONTH.sub("d'", text) if "de " in text else text
 
 
 _BEFORE_SIGN = re.compile(r" ([;:!?»])")
@@ -160,6 +171,7 @@ FRENCH: dict[str, str] = {
     "groups": "groupes",
     # -- entries and lists (pages.py, render.py, citing.py) ---------------------------------
     "not signed": "non signé",
+    "{date}:": "{date} :",
     "undated": "sans date",
     "entry dated {date}": "entrée datée du {date}",
     "entry dated {period}": "entrée datée de {period}",
@@ -212,7 +224,7 @@ FRENCH: dict[str, str] = {
     "First published": "Première publication",
     "Citation added: {citation}": "Citation ajoutée : {citation}",
     "Citation removed: {citation}": "Citation retirée : {citation}",
-    "changed": "modifié",
+    "changed": "a changé",
     "set to “{new}”": "désormais « {new} »",
     "removed (was “{old}”)": "retiré (c'était « {old} »)",
     "“{old}” became “{new}”": "« {old} » est devenu « {new} »",
@@ -225,7 +237,10 @@ FRENCH: dict[str, str] = {
     "No year “{value}” here": "Aucune année « {value} » ici",
     "; did you mean {name}?": " ; vouliez-vous dire {name} ?",
     "Outside the chosen filter: shown because the address names this entry.": "Hors du filtre choisi : affichée parce que l'adresse nomme cette entrée.",
-    "any": "tous",
+    "any|category": "toutes",
+    "any|status": "tous",
+    "any|actor": "tous",
+    "any|year": "toutes",
     "Actor": "Acteur",
     "Year": "Année",
     "Arms transfers": "Transferts d'armes",

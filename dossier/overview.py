@@ -66,7 +66,8 @@ def parse_overview(text: str, name: str = OVERVIEW_FILE) -> list[Paragraph]:
             pieces += [Piece(text[cursor:start]), piece]
             cursor = end
         pieces.append(Piece(text[cursor : block.end()]))
-        kept = tuple(p for p in pieces if p.text.strip() or p.target or p.cites)
+        # a space between a marker and a link is kept: "….[1] [Jens Stoltenberg](…)"
+        kept = tuple(p for at, p in enumerate(pieces) if p.text.strip() or p.target or p.cites or (p.text and 0 < at < len(pieces) - 1))
         paragraphs.append(Paragraph(text[block.start() : block.end()], kept, _mark(text, block.start(), name)))
     return paragraphs
 

@@ -17,7 +17,7 @@ from .addresses import permanent_link
 from .charts import NARROW_WIDTH, timeline_chart, transfers_chart
 from .citing import Citing, OverviewNotes, Ref
 from .dates import APPROXIMATELY, PartialDate
-from .finding import facets, search_terms
+from .finding import alphabetical, facets, search_terms
 from .i18n import PREFIX, EnglishStandIn, Words, localised, untranslated
 from .model import Citation, Dossier, Record
 from .schema import ACTOR_KINDS, COLLECTION_FIELDS, RECORD_NOUN, STATUSES
@@ -149,7 +149,7 @@ class ClaimView(NamedTuple):
 
 
 class EntryLink(NamedTuple):
-    """A line in a list of records: date, link, status."""
+    """A line in a list of records: date (with its colon, as the edition spaces it), link, status."""
 
     date: str
     link: Link
@@ -264,8 +264,9 @@ class _Planner:
         if key not in self._entry_links:
             date = record.when
             status = record.values.get("status")
+            dated = self.date_text(record) if date else self._("not signed") if record.collection == "agreements" else ""
             self._entry_links[key] = EntryLink(
-                date.text_in(self.lang) if date else self._("not signed") if record.collection == "agreements" else "",
+                self._("{date}:", date=dated) if dated else "",
                 self.site_link(record.id),
                 self._(RECORD_NOUN[record.collection]),
                 self._(status) if status else None,
@@ -336,6 +337,16 @@ class _Planner:
             ).split("\0")
             view["version_absolute"] = f"{absolute}#v-{digest}"  # the redirect there knows if it is still current
         return view
+
+    def date_text(self, record: Record) -> str:
+        """The date that places the record, in words, with its end and its hedge as the entry
+        gives them: "c. October 2022 – February 2023" (an agreement: the day it was signed)."""
+        text = record.when.text_in(self.lang)
+        if record.collection == "agreements":
+            return text
+        end = record.values.get("date_end")
+        text += f" – {end.text_in(self.lang)}" if end else ""
+        return f"{APPROXIMATELY[self.lang]} {text}" if record.values.get("approximate") else text
 
     def date(self, record: Record) -> DateView:
         end = record.date_end
@@ -487,9 +498,9 @@ class _Planner:
             return None
         actors = {actor for r in records for actor in facets(r)["actors"].split()}
         facet_values = [
-            ("category", self._("Category"), [(v, self._(v)) for v in sorted({r.category for r in records})]),
-            ("status", self._("Status"), [(v, self._(v)) for v in sorted({r.status for r in records})]),
-            ("actor", self._("Actor"), sorted(((a, str(self.label(self.records[a]))) for a in actors), key=lambda pair: pair[1].casefold())),
+            ("category", self._("Category"), sorted(((v, self._(v)) for v in {r.category for r in records}), key=lambda pair: alphabetical(pair[1]))),
+            ("status", self._("Status"), sorted(((v, self._(v)) for v in {r.status for r in records}), key=lambda pair: alphabetical(pair[1]))),
+            ("actor", self._("Actor"), sorted(((a, str(self.label(self.records[a]))) for a in actors), key=lambda pair: alphabetical(pair[1]))),
             ("year", self._("Year"), [(v, v) for v in sorted({str(r.date.year) for r in records})]),
         ]
         count = self._("{shown} of {all} entries shown", shown=len(records), all=len(records))
@@ -500,7 +511,7 @@ class _Planner:
             "year": self._("No year “{value}” here", value="{value}"),
         }
         return {
-            "facets": [{"name": n, "label": label, "options": options, "unknown": unknown[n]} for n, label, options in facet_values],
+            "facets": [{"name": n, "label": label, "any": self._(f"any|{n}"), "options": options, "unknown": unknown[n]} for n, label, options in facet_values],
             "count": count,
             "suggest": self._("; did you mean {name}?", name="{name}"),
             "outside": self._("Outside the chosen filter: shown because the address names this entry."),
@@ -552,7 +563,7 @@ class _Planner:
         return {"count": len(records), "links": [], "parts": links}
 
     def actor_index(self) -> PagePlan:
-        actors = sorted(self.dossier.of("actors"), key=lambda a: (self.label(a).casefold(), a.id))
+        actors = sorted(self.dossier.of("actors"), key=lambda a: (alphabetical(self.label(a)), a.id))
         kinds = [
             {"kind": self._(kind.value + "s"), "anchor": f"kind_{kind.value}", "actors": [{"link": self.link(a.id), "roles": self.roles_elsewhere(a)} for a in actors if a.kind == kind.value]}
             for kind in ACTOR_KINDS

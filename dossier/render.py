@@ -186,7 +186,7 @@ def _back(ways) -> str:
 @functools.lru_cache(maxsize=1 << 16)
 def entry_link(item) -> Markup:
     """An EntryLink as a list item: `<li>date: <a href>title</a> <span>noun, status</span></li>`."""
-    date = f"{md(item.date)}: " if item.date else ""
+    date = f"{md(item.date)} " if item.date else ""
     status = f", {md(item.status)}" if item.status else ""
     return _markup(f'<li>{date}{html_link(item.link)} <span class="dossier-kind">{md(item.noun)}{status}</span></li>\n')
 

@@ -31,7 +31,10 @@ from mkdocs.exceptions import PluginError
 ROOT = Path(__file__).resolve().parent.parent
 log = logging.getLogger("mkdocs.dossier.editions")
 
-EDITIONS = {"en": {"name": "English", "prefix": ""}, "fr": {"name": "Français", "prefix": "fr/"}}
+EDITIONS = {
+    "en": {"name": "English", "prefix": "", "permalink_title": "Permanent link"},
+    "fr": {"name": "Français", "prefix": "fr/", "permalink_title": "Lien permanent"},
+}
 FRENCH_CONFIG = "mkdocs.fr.yml"
 _french: dict = {}  # the French build under way: its process and folder
 _run = {"dirty": False}
@@ -51,6 +54,8 @@ def on_config(config):
         english_url = english_url[: -len(prefix)]
     if prefix and english_url:
         config.site_url = english_url + prefix  # the edition's own address
+    # the ¶ beside each heading: its tooltip in the edition's language (toc's own is English)
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = EDITIONS[lang]["permalink_title"]
     config.extra["editions"] = [
         {
             "lang": code,

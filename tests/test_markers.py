@@ -59,3 +59,12 @@ def test_overview_markers_name_records_and_links_are_no_markers():
     (marker,) = named_markers(text)
     assert marker.citations == (("russia-invades-ukraine", 1), ("russia-invades-ukraine", 2), ("ukraine", 3))
     assert [s.marked for s in sentences(text, overview=True)] == [True, False]
+
+
+def test_the_overview_keeps_the_space_between_a_marker_and_a_link():
+    """"….[north-korean-troops-kursk 1] [Jens Stoltenberg](…)" read "[48]Jens Stoltenberg"."""
+    from dossier.overview import parse_overview
+
+    (paragraph,) = parse_overview("Troops are in Kursk.[troops 1] [Jens Stoltenberg](#warning) warned.[warning 2]\n")
+    texts = [piece.text for piece in paragraph.pieces]
+    assert texts[:4] == ["Troops are in Kursk.", "[troops 1]", " ", "Jens Stoltenberg"], texts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -253,3 +254,39 @@ def test_pagefind_records_go_to_memory_only_where_it_has_room_for_both_editions(
         assert hook._scratch_folder(records) == expected
     monkeypatch.setattr(os, "access", lambda path, mode: False)
     assert hook._scratch_folder(records) is None
+
+
+@pytest.mark.parametrize("path, other", [("404.html", "/fr"), ("fr/404.html", "/")])
+def test_the_language_switch_of_a_page_not_found_leads_to_the_other_edition_from_any_depth(pages, path, other):
+    """A page not found is served at whatever address was asked: its switch is a path from the
+    host's root, not "//fr/" (which a browser reads as the host "fr")."""
+    (switch,) = [a["href"] for t, a in pages[path].tags if t == "a" and "dossier-edition__link" in (a.get("class") or "")]
+    assert switch.startswith("/") and not switch.startswith("//"), switch
+    assert posixpath.normpath(switch) == other, switch
+
+
+def test_the_french_edition_says_its_own_words_in_its_controls_and_lists(site):
+    french = {path: (site / "fr" / path / "index.html").read_text(encoding="utf-8") for path in ("", "timeline")}
+    assert 'title="Lien permanent"' in french["timeline"] and 'title="Permanent link"' not in french["timeline"]
+    # « Catégorie : toutes », « Statut : tous », as each word's gender asks
+    assert '<select name="category"' in french["timeline"]
+    for facet, word in (("category", "toutes"), ("status", "tous"), ("actor", "tous"), ("year", "toutes")):
+        assert f'<select name="{facet}" data-unknown="' in french["timeline"]
+        assert re.search(rf'<select name="{facet}"[^>]*><option value="">{word}</option>', french["timeline"]), facet
+    # a list's date as French spaces it (a narrow no-break space before the colon), hedged as the entry is
+    assert "<li>vers 2021 – juin 2021\u202f: " in french[""]
+    assert not re.search(r"<li>[^<]*\d{4}: ", french[""])
+
+
+def test_a_list_gives_an_entrys_date_with_its_end_and_its_hedge_as_the_entry_does(site):
+    """The timeline says "c. 2021 – June 2021"; the lists naming the entry said only "2021"."""
+    actor = (site / "actors" / "ravna" / "index.html").read_text(encoding="utf-8")
+    assert '<li>c. 2021 – June 2021: <a href="../../timeline/#spring-2021">' in actor
+
+
+@pytest.mark.parametrize("prefix", EDITIONS)
+def test_the_home_page_gives_the_overviews_sources_last(site, prefix):
+    """Its quotes are long: above the charts and the latest entries they hid them."""
+    home = (site / prefix / "index.html").read_text(encoding="utf-8")
+    headings = re.findall(r'<h2 id="([a-z_]+)"', home)
+    assert headings[-1] == "home_overview_sources" and "home_latest" in headings, headings
