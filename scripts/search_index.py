@@ -229,12 +229,13 @@ def index_as_served(site: Path, docs: list[dict], lang: str) -> str:
     for doc, record in zip(docs, _records(docs, lang)):
         built.setdefault(doc["location"].split("#")[0], []).append(record)
     for page, records in built.items():
-        key = hashlib.sha1(page.encode("utf-8")).hexdigest()[:16]
+        kept = folder / hashlib.sha1(page.encode("utf-8")).hexdigest()[:16]  # the page's records
+        kept.mkdir(exist_ok=True)
         for number, record in enumerate(records):  # whole files only: Pagefind reads *.html
-            (folder / f"{key}-{number}.part").write_bytes(record)
-            os.replace(folder / f"{key}-{number}.part", folder / f"{key}-{number}.html")
-        for old in folder.glob(f"{key}-*.html"):
-            if int(old.stem.rpartition("-")[2]) >= len(records):
+            (kept / f"{number}.part").write_bytes(record)
+            os.replace(kept / f"{number}.part", kept / f"{number}.html")
+        for old in kept.iterdir():
+            if old.suffix == ".html" and int(old.stem) >= len(records):
                 old.unlink()
     output = site / "pagefind"
     index = _index_command(pagefind()[0], folder, output, lang)
@@ -244,8 +245,8 @@ def index_as_served(site: Path, docs: list[dict], lang: str) -> str:
     with open(folder / "pagefind.log", "w") as said:
         subprocess.Popen(
             [sys.executable, __file__, "--in-turn", str(folder / "lock"), *index],
-            stdin=subprocess.DEVNULL, stdout=said, stderr=said, start_new_session=True,
-        )
+            stdin=subprocess.DEVNULL, stdout=said, stderr=said,
+        )  # in the server's session: a session of its own would share the cores with it as an equal
     return f"search index of {len(built)} rebuilt pages being made again in the background"
 
 
@@ -255,7 +256,7 @@ def _in_turn(lock: str, command: list[str]) -> int:
 
     with open(lock, "w") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
-        os.nice(10)
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))  # what the cores have left: the next save first
         return subprocess.call(command)
 
 
