@@ -172,6 +172,9 @@ FRENCH: dict[str, str] = {
     # -- entries and lists (pages.py, render.py, citing.py) ---------------------------------
     "not signed": "non signé",
     "{date}:": "{date} :",
+    "{name}: {part}": "{name} : {part}",
+    ": ": " : ",  # between a name and what follows it, French spaced: « Iran : … »
+    "; ": " ; ",
     "undated": "sans date",
     "entry dated {date}": "entrée datée du {date}",
     "entry dated {period}": "entrée datée de {period}",

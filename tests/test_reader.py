@@ -379,6 +379,23 @@ def test_the_colour_switch_follows_the_system_until_the_reader_chooses_and_keeps
     context.close()
 
 
+def test_a_colour_choice_holds_in_the_other_edition(browser, base_url):
+    """Dark chosen in English stays dark in French and back, whatever the system says."""
+    context, page = open_page(browser, color_scheme="light")
+    scheme = lambda: page.get_attribute("body", "data-md-color-scheme")  # noqa: E731
+    page.goto(base_url + "timeline/")
+    assert scheme() == "default"
+    page.locator("form[data-dossier-palette] label:not([hidden])").click()
+    assert scheme() == "slate"
+    page.locator("a.dossier-edition__link").click()
+    page.wait_for_url("**/fr/timeline/**")
+    assert scheme() == "slate", "the French edition forgot the choice"
+    page.locator("form[data-dossier-palette] label:not([hidden])").click()
+    page.goto(base_url + "no-such-page/")
+    assert scheme() == "default", "the choice made in French holds in English, on a page not found too"
+    context.close()
+
+
 def test_axe_as_run_here_catches_a_control_whose_name_drops_its_visible_words(browser, base_url):
     """The check above can fail: a copy button named otherwise than it reads is reported."""
     context, page = open_page(browser)

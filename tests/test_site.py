@@ -276,6 +276,10 @@ def test_the_french_edition_says_its_own_words_in_its_controls_and_lists(site):
     # a list's date as French spaces it (a narrow no-break space before the colon), hedged as the entry is
     assert "<li>vers 2021 – juin 2021\u202f: " in french[""]
     assert not re.search(r"<li>[^<]*\d{4}: ", french[""])
+    # and an actor's roles after its name: « Anna Verel : ministre … »
+    actors = (site / "fr" / "actors" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"Anna Verel</a>\u202f(:|&#58;) ", actors), actors
+    assert "Anna Verel</a>: " not in actors and "Anna Verel</a>&#58; " not in actors
 
 
 def test_a_list_gives_an_entrys_date_with_its_end_and_its_hedge_as_the_entry_does(site):

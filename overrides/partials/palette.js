@@ -38,14 +38,16 @@
     return color;
   }
 
-  var chosen = __md_get("__palette");
+  // Kept where both editions read it (Material's own place is each edition's root).
+  var site = new URL(form.getAttribute("data-dossier-scope"), location);
+  var chosen = __md_get("__palette", localStorage, site);
   show(chosen && inputs[chosen.index] ? chosen.index : systemIndex());
   system.addEventListener("change", function () {
-    if (!__md_get("__palette")) switchTo(systemIndex());
+    if (!__md_get("__palette", localStorage, site)) switchTo(systemIndex());
   });
   inputs.forEach(function (input, index) {
     input.addEventListener("change", function () {
-      __md_set("__palette", { index: index, color: switchTo(index) });
+      __md_set("__palette", { index: index, color: switchTo(index) }, localStorage, site);
     });
   });
   // Enter on the focused option switches, as Space does on a button.
