@@ -46,6 +46,15 @@ class Words:
         """A free word of the data (an area such as "trade"): its French where the table has it."""
         return word if self.table is None else self.table.get(word, word)
 
+    def language(self, code: str) -> str:
+        """A source's language by name ("French", « français »), its code beside a regional one
+        ("French (fr-CA)"); a language without a name here, as its code."""
+        names = LANGUAGE_NAMES.get(code.partition("-")[0].lower())
+        if names is None:
+            return code
+        name = names[self.lang == "fr"]
+        return name if "-" not in code else f"{name} ({code})"
+
     def number(self, count: int) -> str:
         """1,000 in English; 1 000 in French (a narrow no-break space)."""
         return f"{count:,}".replace(",", "\u202f") if self.lang == "fr" else f"{count:,}"
@@ -54,6 +63,14 @@ class Words:
         """`one` or `many` (each with {count}), as the count asks: French takes the singular for 0 and 1."""
         single = count == 1 or (self.lang == "fr" and count == 0)
         return self(one if single else many, count=self.number(count))
+
+
+# The languages a source is likeliest to be in: (English name, French name).
+LANGUAGE_NAMES = {
+    "ar": ("Arabic", "arabe"), "de": ("German", "allemand"), "en": ("English", "anglais"),
+    "fa": ("Persian", "persan"), "fr": ("French", "français"), "ru": ("Russian", "russe"),
+    "uk": ("Ukrainian", "ukrainien"), "zh": ("Chinese", "chinois"),
+}
 
 
 class EnglishStandIn(str):

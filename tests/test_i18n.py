@@ -21,3 +21,8 @@ def test_a_word_with_a_context_reads_without_it_in_english_and_agrees_in_french(
 def test_names_sort_as_a_readers_alphabet_has_them():
     names = ["Ukraine", "États-Unis", "Iran", "Égypte", "Russie", "élus"]
     assert sorted(names, key=alphabetical) == ["Égypte", "élus", "États-Unis", "Iran", "Russie", "Ukraine"]
+
+
+@pytest.mark.parametrize("code, english, french", [("fr", "French", "français"), ("en", "English", "anglais"), ("fr-CA", "French (fr-CA)", "français (fr-CA)"), ("ka", "ka", "ka")])
+def test_a_sources_language_is_named_in_the_editions_language(code, english, french):
+    assert Words("en").language(code) == english and Words("fr").language(code) == french

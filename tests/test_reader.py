@@ -116,6 +116,21 @@ def test_the_language_switch_leads_to_the_same_entry_in_the_other_edition(browse
     context.close()
 
 
+@pytest.mark.parametrize(("start", "other"), [("timeline/", "fr/timeline/"), ("fr/timeline/", "timeline/")])
+def test_the_language_switch_keeps_the_filters_chosen(browser, base_url, start, other):
+    context, page = open_page(browser)
+    page.goto(f"{base_url}{start}?category=military&actor=iran")
+    shown = lambda: page.eval_on_selector_all(".dossier-entry", "es => es.filter(e => !e.hidden).map(e => e.querySelector('h2[id], h3[id]').id)")  # noqa: E731
+    page.wait_for_function("document.querySelector('select[name=category]').value === 'military'")
+    before = shown()
+    page.locator(".dossier-edition__link").click()
+    page.wait_for_url(f"{base_url}{other}?category=military&actor=iran")
+    page.wait_for_function("document.querySelector('select[name=category]').value === 'military'")
+    assert page.locator("select[name=actor]").input_value() == "iran"
+    assert shown() == before and 0 < len(before) < page.locator(".dossier-entry").count()
+    context.close()
+
+
 @pytest.mark.parametrize("path", BOTH_EDITIONS)
 def test_no_page_of_the_dossier_scrolls_sideways_on_a_phone(browser, base_url, path):
     """Wide tables become cards, charts are drawn for the phone: the page itself never scrolls sideways."""
@@ -668,6 +683,19 @@ def test_a_mistyped_permanent_link_names_what_was_asked_and_offers_the_closest_e
     assert all(link.startswith(f"/{edition}r/") for link in closest)
     assert box == "iran drone to russia"
     assert f"/{edition}transfers/#iran-drones-to-russia-wartime" in results
+
+
+@pytest.mark.parametrize("edition", ["", "fr/"], ids=["en", "fr"])
+def test_a_permanent_link_with_a_name_one_letter_off_offers_the_entry(browser, base_url, edition):
+    """/r/pezeshkan/ is 8 edits from masoud-pezeshkian, but one of its words is one letter off."""
+    context, page = open_page(browser)
+    try:
+        page.goto(base_url + edition + "r/pezeshkan/")
+        page.locator(".dossier-closest li").first.wait_for(timeout=10_000)
+        closest = page.eval_on_selector_all(".dossier-closest a", "links => links.map(a => a.pathname)")
+    finally:
+        context.close()
+    assert closest[0] == f"/{edition}r/masoud-pezeshkian/", closest
 
 
 def test_the_404_page_shows_the_address_asked_as_text(browser, base_url):

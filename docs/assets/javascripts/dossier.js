@@ -66,6 +66,8 @@
     // The language switch leads to the same entry when the address names one.
     root.querySelectorAll(".dossier-edition__link").forEach(function (link) {
       link.addEventListener("click", function () {
+        // the same view too: filters (?category=…) and a shared search name ids, not words
+        if (window.location.search) link.search = window.location.search;
         if (window.location.hash) link.hash = window.location.hash;
       });
     });

@@ -30,11 +30,19 @@
     return row[b.length];
   }
 
+  // A word of the id asked for that an id has, or has a letter or so off ("pezeshkan").
+  function near(asked, word) {
+    if (asked === word) return true;
+    var slack = Math.floor(asked.length / 4);
+    return slack > 0 && Math.abs(asked.length - word.length) <= slack && distance(asked, word) <= slack;
+  }
+
   // Closest first: the most words of the id asked for in common, then the fewest edits.
   function ranked(ids) {
     var parts = wanted.split("-");
     return ids.map(function (id) {
-      var shared = id.split("-").filter(function (part) { return parts.indexOf(part) >= 0; }).length;
+      var words = id.split("-");
+      var shared = parts.filter(function (part) { return words.some(function (word) { return near(part, word); }); }).length;
       return { id: id, shared: shared, edits: distance(wanted, id) };
     }).filter(function (c) {
       return c.shared > 0 || c.edits <= Math.max(3, wanted.length / 3);
