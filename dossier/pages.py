@@ -341,16 +341,15 @@ class _Planner:
     def date_text(self, record: Record) -> str:
         """The date that places the record, in words, with its end and its hedge as the entry
         gives them: "c. October 2022 – February 2023" (an agreement: the day it was signed)."""
-        text = record.when.text_in(self.lang)
         if record.collection == "agreements":
-            return text
-        end = record.values.get("date_end")
-        text += f" – {end.text_in(self.lang)}" if end else ""
-        return f"{APPROXIMATELY[self.lang]} {text}" if record.values.get("approximate") else text
+            return record.when.text_in(self.lang)
+        view = self.date(record)
+        text = view.start_text + (f" – {view.end_text}" if view.end else "")
+        return f"{view.approximate} {text}" if view.approximate else text
 
     def date(self, record: Record) -> DateView:
-        end = record.date_end
-        approximate = APPROXIMATELY[self.lang] if record.approximate else None
+        end = record.values.get("date_end")  # a source has a date, but no end nor hedge
+        approximate = APPROXIMATELY[self.lang] if record.values.get("approximate") else None
         return DateView(record.date, end, approximate, record.date.text_in(self.lang), end.text_in(self.lang) if end else None)
 
     # -- entries ----------------------------------------------------------------------
